@@ -1,0 +1,1 @@
+"""Evaluation: synthetic corpora with ground truth, metrics, the manual-time model, reports."""

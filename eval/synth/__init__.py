@@ -1,0 +1,1 @@
+"""Synthetic Munich forms, invoices and letters with exact ground truth."""

@@ -1,0 +1,203 @@
+"""Turn values as written on paper into the catalogue's normalised form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+
+from extractors.catalogue import FieldSpec, KindName
+
+
+class NormalisationError(ValueError):
+    """A written value that cannot be read as its kind; the message says why."""
+
+
+MONTHS = {
+    "januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3,
+    "mär": 3, "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7,
+    "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10,
+    "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+}  # fmt: skip
+
+# Two-digit years up to this offset past the current year's last two digits are read as
+# 20xx, older ones as 19xx: "01.02.31" on a 2026 form is 2031 (a due date), "12.05.64" is 1964.
+TWO_DIGIT_YEAR_FUTURE_WINDOW = 10
+
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{2}|\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_WORD_DATE = re.compile(r"^(\d{1,2})\.?\s*([A-Za-zÄÖÜäöü]+)\.?\s*(\d{4})$")
+_POSTCODE_CITY = re.compile(r"(?<!,)\s+(\d{5}\s+\S)")
+_PLATE = re.compile(r"^([A-ZÄÖÜ]{1,3})\s*[-\s]\s*([A-Z]{1,2})\s*[-\s]?\s*(\d{1,4})\s*([EH]?)$")
+
+
+def collapse_whitespace(text: str) -> str:
+    return " ".join(text.split())
+
+
+def normalise_text(text: str) -> str:
+    value = collapse_whitespace(text)
+    if not value:
+        raise NormalisationError("empty value")
+    return value
+
+
+def normalise_address(text: str) -> str:
+    """Street line and town line joined by ', ': 'Lindwurmstraße 12, 80337 München'."""
+    lines = [collapse_whitespace(line).strip(" ,") for line in text.splitlines()]
+    value = ", ".join(line for line in lines if line)
+    value = _POSTCODE_CITY.sub(r", \1", value)
+    return normalise_text(value)
+
+
+def _two_digit_year(year: int, today: dt.date) -> int:
+    pivot = (today.year % 100) + TWO_DIGIT_YEAR_FUTURE_WINDOW
+    return 2000 + year if year <= pivot else 1900 + year
+
+
+def normalise_date(text: str, today: dt.date | None = None) -> str:
+    """'3.5.2024', '03.05.24', '3. Mai 2024' and '2024-05-03' all become '2024-05-03'."""
+    value = collapse_whitespace(text).rstrip(",")
+    today = today or dt.date.today()
+    if match := _ISO_DATE.match(value):
+        year, month, day = (int(group) for group in match.groups())
+    elif match := _NUMERIC_DATE.match(value):
+        day, month, year = (int(group) for group in match.groups())
+        if len(match.group(3)) == 2:
+            year = _two_digit_year(year, today)
+    elif match := _WORD_DATE.match(value):
+        month_word = match.group(2).lower()
+        if month_word not in MONTHS:
+            raise NormalisationError(f"unknown month name {match.group(2)!r}")
+        day, month, year = int(match.group(1)), MONTHS[month_word], int(match.group(3))
+    else:
+        raise NormalisationError("not a date (expected e.g. 03.05.2024 or 3. Mai 2024)")
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError as error:
+        raise NormalisationError(f"not a calendar date: {error}") from None
+
+
+def normalise_money(text: str) -> str:
+    """'1.234,50 €', 'EUR 1234,50' and '1 234,50' all become '1234.50'."""
+    value = re.sub(r"(?i)eur(o)?|€|\s|'", "", text)
+    negative = value.startswith("-") or value.endswith("-")
+    value = value.strip("+-")
+    if not re.fullmatch(r"[\d.,]+", value or "x"):
+        raise NormalisationError("not an amount of money")
+    last_separator = max(value.rfind(","), value.rfind("."))
+    digits_after = len(value) - last_separator - 1
+    if last_separator >= 0 and digits_after in (1, 2):
+        whole, cents = value[:last_separator], value[last_separator + 1 :]
+    else:
+        whole, cents = value, "0"
+    whole = re.sub(r"[.,]", "", whole) or "0"
+    try:
+        amount = Decimal(f"{whole}.{cents}").quantize(Decimal("0.01"))
+    except InvalidOperation:
+        raise NormalisationError("not an amount of money") from None
+    return str(-amount if negative else amount)
+
+
+def normalise_compact_code(text: str) -> str:
+    """IBANs, VAT ids, Leitweg-IDs, microchips: upper case without spaces or dots."""
+    value = re.sub(r"[\s.]", "", text).upper()
+    if not value:
+        raise NormalisationError("empty value")
+    return value
+
+
+def normalise_currency(text: str) -> str:
+    value = collapse_whitespace(text).upper()
+    if value in {"€", "EUR", "EURO"}:
+        return "EUR"
+    if re.fullmatch(r"[A-Z]{3}", value):
+        return value
+    raise NormalisationError("not a currency code")
+
+
+def normalise_license_plate(text: str) -> str:
+    """'M AB 1234', 'M-AB1234' and 'm - ab 1234' all become 'M-AB 1234'."""
+    match = _PLATE.match(collapse_whitespace(text).upper())
+    if not match:
+        raise NormalisationError("not a German licence plate (expected e.g. M-AB 1234)")
+    district, letters, digits, suffix = match.groups()
+    return f"{district}-{letters} {digits}{suffix}"
+
+
+def normalise_integer(text: str) -> str:
+    value = collapse_whitespace(text)
+    if not re.fullmatch(r"\d+", value):
+        raise NormalisationError("not a whole number")
+    return str(int(value))
+
+
+def normalise_email(text: str) -> str:
+    return normalise_text(text).replace(" ", "")
+
+
+def _fold(text: str) -> str:
+    """Case and accent-insensitive key, with German umlaut spellings: 'Übernahme' ~ 'uebernahme'."""
+    text = collapse_whitespace(text).lower()
+    for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(umlaut, spelled)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def normalise_choice(text: str, spec: FieldSpec) -> str:
+    """The option id whose words match the written label, e.g. 'Übernahme' -> 'uebernahme'."""
+    written = _fold(text)
+    if not written:
+        raise NormalisationError("empty value")
+    for option in spec.options:
+        if written in {_fold(option.id), *(_fold(word) for word in option.words)}:
+            return option.id
+    for option in spec.options:
+        if any(_fold(word).startswith(written) or written.startswith(_fold(word))
+               for word in option.words if len(word) > 3):  # fmt: skip
+            return option.id
+    raise NormalisationError(f"not one of the options of {spec.key}")
+
+
+_BY_KIND: dict[str, Callable[[str], str]] = {
+    "text": normalise_text,
+    "name": normalise_text,
+    "address": normalise_address,
+    "date": normalise_date,
+    "money": normalise_money,
+    "currency": normalise_currency,
+    "iban": normalise_compact_code,
+    "vat_id": normalise_compact_code,
+    "tax_number": normalise_text,
+    "leitweg_id": normalise_compact_code,
+    "license_plate": normalise_license_plate,
+    "microchip": normalise_compact_code,
+    "id_document": normalise_compact_code,
+    "code": normalise_text,
+    "email": normalise_email,
+    "phone": normalise_text,
+    "integer": normalise_integer,
+}
+
+
+def normalise_scalar(kind: KindName, text: str) -> str:
+    """Normalise one written value of a scalar kind (not choice, list or records)."""
+    try:
+        return _BY_KIND[kind](text)
+    except KeyError:
+        raise ValueError(f"kind {kind!r} is not a scalar kind") from None
+
+
+def normalise_value(spec: FieldSpec, text: str) -> str:
+    """Normalise what was written for a field; list and record items go item by item."""
+    if spec.kind == "choice":
+        return normalise_choice(text, spec)
+    if spec.kind == "list":
+        assert spec.item is not None  # the catalogue guarantees it
+        return normalise_scalar(spec.item, text)
+    if spec.kind == "records":
+        raise ValueError(f"{spec.key}: normalise each field of a record on its own")
+    return normalise_scalar(spec.kind, text)

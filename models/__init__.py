@@ -1,0 +1,1 @@
+"""Transformer models: training, inference and serving, on a local or partner device."""
