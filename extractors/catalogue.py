@@ -14,10 +14,27 @@ Rule = Literal["birth", "past", "munich"]
 DocumentRule = Literal["invoice_arithmetic", "vat_id_or_tax_number", "due_after_issue"]
 
 KindName = Literal[
-    "text", "name", "address", "date", "money", "currency", "iban", "vat_id", "tax_number",
-    "leitweg_id", "license_plate", "microchip", "id_document", "code", "email", "phone",
-    "integer", "choice", "list", "records",
-]  # fmt: skip
+    "text",
+    "name",
+    "address",
+    "date",
+    "money",
+    "currency",
+    "iban",
+    "vat_id",
+    "tax_number",
+    "leitweg_id",
+    "license_plate",
+    "microchip",
+    "id_document",
+    "code",
+    "email",
+    "phone",
+    "integer",
+    "choice",
+    "list",
+    "records",
+]
 
 
 class _Frozen(BaseModel):

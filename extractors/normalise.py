@@ -16,11 +16,34 @@ class NormalisationError(ValueError):
 
 
 MONTHS = {
-    "januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3,
-    "mär": 3, "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7,
-    "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10,
-    "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
-}  # fmt: skip
+    "januar": 1,
+    "jan": 1,
+    "jänner": 1,
+    "februar": 2,
+    "feb": 2,
+    "märz": 3,
+    "maerz": 3,
+    "mär": 3,
+    "mrz": 3,
+    "april": 4,
+    "apr": 4,
+    "mai": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "dezember": 12,
+    "dez": 12,
+}
 
 # Two-digit years up to this offset past the current year's last two digits are read as
 # 20xx, older ones as 19xx: "01.02.31" on a 2026 form is 2031 (a due date), "12.05.64" is 1964.
@@ -156,8 +179,11 @@ def normalise_choice(text: str, spec: FieldSpec) -> str:
         if written in {_fold(option.id), *(_fold(word) for word in option.words)}:
             return option.id
     for option in spec.options:
-        if any(_fold(word).startswith(written) or written.startswith(_fold(word))
-               for word in option.words if len(word) > 3):  # fmt: skip
+        if any(
+            _fold(word).startswith(written) or written.startswith(_fold(word))
+            for word in option.words
+            if len(word) > 3
+        ):
             return option.id
     raise NormalisationError(f"not one of the options of {spec.key}")
 

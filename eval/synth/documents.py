@@ -6,7 +6,12 @@ import random
 from collections.abc import Callable
 from typing import Protocol
 
-from eval.synth.distractors import DISTRACTOR_TEMPLATES, DistractorTemplate, render_distractor, sample_distractor_material
+from eval.synth.distractors import (
+    DISTRACTOR_TEMPLATES,
+    DistractorTemplate,
+    render_distractor,
+    sample_distractor_material,
+)
 from eval.synth.form_templates import FORM_TEMPLATES
 from eval.synth.formatting import DateStyle, write_date
 from eval.synth.forms import FormFill, FormRenderer, FormTemplate, specs_by_key
@@ -56,8 +61,9 @@ def _scalar_keys(sampled: SampledValues) -> list[str]:
     return [key for key, value in sampled.fields.items() if not isinstance(value, list)]
 
 
-def _render_form(template: FormTemplate, sampled: SampledValues, sheet: Sheet, rng: random.Random,
-                 scan: bool) -> list[str]:  # fmt: skip
+def _render_form(
+    template: FormTemplate, sampled: SampledValues, sheet: Sheet, rng: random.Random, scan: bool
+) -> list[str]:
     doc_type = load_catalogue().type(template.doc_type)
     defects: list[str] = []
     left_empty: set[str] = set()
@@ -71,7 +77,9 @@ def _render_form(template: FormTemplate, sampled: SampledValues, sheet: Sheet, r
         left_empty.add(key)
         defects.append(f"empty:{key}")
     if not sheet.acroform and rng.random() < WRITTEN_BESIDE_RATE:
-        candidates = [key for key in scalars if key not in left_empty and doc_type.field(key).kind != "choice"]
+        candidates = [
+            key for key in scalars if key not in left_empty and doc_type.field(key).kind != "choice"
+        ]
         if candidates:
             key = rng.choice(candidates)
             beside.add(key)
@@ -79,8 +87,9 @@ def _render_form(template: FormTemplate, sampled: SampledValues, sheet: Sheet, r
     stamp = scan and rng.random() < STAMP_RATE
     if stamp:
         defects.append("stamp")
-    fill = FormFill(sampled.fields, specs_by_key(template.doc_type), rng, frozenset(left_empty),
-                    frozenset(beside), stamp)  # fmt: skip
+    fill = FormFill(
+        sampled.fields, specs_by_key(template.doc_type), rng, frozenset(left_empty), frozenset(beside), stamp
+    )
     FormRenderer(template, sheet, fill).render()
     return defects
 
@@ -94,32 +103,56 @@ def _objection(sampled: SampledValues, rng: random.Random, date_style: DateStyle
     if decision_date:
         reference += [("Bescheid vom", None), (decision_date, "decision_date")]
     if "file_reference" in values:
-        reference += [(",", None) if reference else ("", None), ("Az.", None), (values["file_reference"], "file_reference")]
+        reference += [
+            (",", None) if reference else ("", None),
+            ("Az.", None),
+            (values["file_reference"], "file_reference"),
+        ]
     subject: list[list[Segment]] = [[("Widerspruch:", None), (values["subject"], "subject")]]
     if rng.random() < 0.5:
         subject = [[("Widerspruch", None)], [(values["subject"], "subject")]]
     if reference:
         subject.append(reference)
-    opening: list[Segment] = [("hiermit lege ich gegen den oben genannten Bescheid fristgerecht Widerspruch ein.", None)]
+    opening: list[Segment] = [
+        ("hiermit lege ich gegen den oben genannten Bescheid fristgerecht Widerspruch ein.", None)
+    ]
     if rng.random() < 0.4 and decision_date:
-        opening = [("hiermit lege ich gegen Ihren Bescheid vom", None), (decision_date, "decision_date"),
-                   ("fristgerecht Widerspruch ein.", None)]  # fmt: skip
-    paragraphs = [opening, *[[(sentence, None)] for sentence in sampled.extras["sentences"]]]
-    office_lines = ["Landeshauptstadt München", decision.office, f"Postfach {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}", "80313 München"]
+        opening = [
+            ("hiermit lege ich gegen Ihren Bescheid vom", None),
+            (decision_date, "decision_date"),
+            ("fristgerecht Widerspruch ein.", None),
+        ]
+    sentences: list[str] = sampled.extras["sentences"]
+    paragraphs: list[list[Segment]] = [opening]
+    paragraphs += [[(sentence, None)] for sentence in sentences]
+    office_lines = [
+        "Landeshauptstadt München",
+        decision.office,
+        f"Postfach {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
+        "80313 München",
+    ]
     sender_address = values["sender_address"]
     assert isinstance(sender_address, Address)
     return LetterContent(
-        sender_name=values["sender_name"], sender_address=sender_address, recipient=office_lines,
-        letter_date=values["letter_date"], subject=subject, paragraphs=paragraphs, values=dict(values),
-    )  # fmt: skip
+        sender_name=values["sender_name"],
+        sender_address=sender_address,
+        recipient=office_lines,
+        letter_date=values["letter_date"],
+        subject=subject,
+        paragraphs=paragraphs,
+        values=dict(values),
+    )
 
 
-def _render_objection(template: LetterTemplate, sampled: SampledValues, sheet: Sheet, rng: random.Random) -> None:
+def _render_objection(
+    template: LetterTemplate, sampled: SampledValues, sheet: Sheet, rng: random.Random
+) -> None:
     render_letter(template, _objection(sampled, rng, template.date), sheet, rng)
 
 
-def render_document(template: Template, sampled: SampledValues, sheet: Sheet, rng: random.Random,
-                    *, scan: bool) -> list[str]:  # fmt: skip
+def render_document(
+    template: Template, sampled: SampledValues, sheet: Sheet, rng: random.Random, *, scan: bool
+) -> list[str]:
     """Draw the document onto the sheet; returns the real-world defects it shows."""
     defects: list[str] = []
     if isinstance(template, FormTemplate):
@@ -133,7 +166,12 @@ def render_document(template: Template, sampled: SampledValues, sheet: Sheet, rn
     else:
         raise TypeError(f"no renderer for template {template.id}")
     if scan and rng.random() < STAMP_RATE:
-        sheet.stamp(rng.uniform(300, 420), rng.uniform(60, 200), ["EINGEGANGEN", "Poststelle", "Landeshauptstadt München"],
-                    rng.choice(((0.75, 0.1, 0.1), (0.1, 0.2, 0.7))), rng.uniform(-12, 12))  # fmt: skip
+        sheet.stamp(
+            rng.uniform(300, 420),
+            rng.uniform(60, 200),
+            ["EINGEGANGEN", "Poststelle", "Landeshauptstadt München"],
+            rng.choice(((0.75, 0.1, 0.1), (0.1, 0.2, 0.7))),
+            rng.uniform(-12, 12),
+        )
         defects.append("stamp")
     return defects

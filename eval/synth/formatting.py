@@ -12,9 +12,19 @@ MoneyStyle = Literal["1.234,50 €", "1.234,50", "1234,50 EUR", "EUR 1.234,50", 
 PlateStyle = Literal["M-AB 1234", "M AB 1234", "M-AB1234"]
 
 MONTH_NAMES = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-    "Oktober", "November", "Dezember",
-)  # fmt: skip
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from eval.synth import lexicon
-from eval.synth.formatting import WritingStyle, write_date, write_iban, write_microchip, write_money, write_plate
+from eval.synth.formatting import (
+    WritingStyle,
+    write_date,
+    write_iban,
+    write_microchip,
+    write_money,
+    write_plate,
+)
 from eval.synth.sheet import Rgb, Sheet, bold_of, fit_font_size, text_width
 from eval.synth.values import Address
 from extractors.catalogue import FieldSpec, load_catalogue
@@ -179,8 +186,13 @@ class FormFill:
 def written_value(spec: FieldSpec, value: Any, part: Part, writing: WritingStyle) -> str:
     """The text a filler puts on the form for a normalised value."""
     if isinstance(value, Address):
-        return {"all": value.value, "street": value.street, "town": value.town,
-                "postcode": value.postcode, "city": value.city}[part]  # fmt: skip
+        return {
+            "all": value.value,
+            "street": value.street,
+            "town": value.town,
+            "postcode": value.postcode,
+            "city": value.city,
+        }[part]
     kind = spec.item if spec.kind == "list" and spec.item else spec.kind
     text = str(value)
     writers: dict[str, Callable[[str], str]] = {
@@ -209,6 +221,7 @@ class FormRenderer:
             self._section_title(section.title)
             for item in section.items:
                 self._item(item)
+        self._closing_notes()
         self._footer()
         if self.fill.stamp:
             self._stamp()
@@ -230,7 +243,9 @@ class FormRenderer:
             sheet.text(LEFT + 31, 51, t.form_code, s.heading_font, 12, align="centre")
             sheet.rect(RIGHT - 120, 30, 120, 62, stroke=(0.5, 0.5, 0.5), line_width=0.5)
             sheet.text(RIGHT - 60, 40, "Eingangsstempel", s.label_font, 6, (0.4, 0.4, 0.4), "centre")
-            sheet.text((LEFT + RIGHT - 120) / 2 + 30, 80, t.title, s.heading_font, s.title_size, align="centre")
+            sheet.text(
+                (LEFT + RIGHT - 120) / 2 + 30, 80, t.title, s.heading_font, s.title_size, align="centre"
+            )
             sheet.text((LEFT + RIGHT - 120) / 2 + 30, 94, t.subtitle, s.label_font, 8, align="centre")
             sheet.text(LEFT, 112, t.office[0] if t.office else "", s.label_font, 7.5)
             self.y = 124
@@ -247,6 +262,39 @@ class FormRenderer:
             sheet.text(LEFT, 70, t.subtitle, s.label_font, 8)
             sheet.text(RIGHT, 70, " · ".join(t.office[:2]), s.label_font, 7, align="right")
             self.y = 88
+
+    def _closing_notes(self) -> None:
+        """Real editions fill spare room with data-protection and filing notes."""
+        s, sheet, rng = self.style, self.sheet, self.fill.rng
+        room = BOTTOM - self.y
+        if room < 110:
+            return
+        sentences = rng.sample(
+            lexicon.FORM_INSTRUCTIONS, k=min(len(lexicon.FORM_INSTRUCTIONS), int(room // 40))
+        )
+        lines: list[str] = []
+        for sentence in sentences:
+            current = ""
+            for word in sentence.split():
+                candidate = f"{current} {word}".strip()
+                if text_width(candidate, s.label_font, 7) > RIGHT - LEFT - 12:
+                    lines.append(current)
+                    current = word
+                else:
+                    current = candidate
+            lines.append(current)
+        lines = lines[: int((room - 40) // 9)]
+        top = BOTTOM - 9 * len(lines) - 22
+        sheet.rect(LEFT, top, RIGHT - LEFT, 9 * len(lines) + 20, stroke=(0.6, 0.6, 0.6), line_width=0.5)
+        sheet.text(
+            LEFT + 6,
+            top + 11,
+            rng.choice(("Hinweise", "Datenschutzhinweis", "Wichtige Hinweise")),
+            bold_of(s.label_font),
+            7.5,
+        )
+        for index, line in enumerate(lines):
+            sheet.text(LEFT + 6, top + 21 + index * 9, line, s.label_font, 7, (0.25, 0.25, 0.25))
 
     def _footer(self) -> None:
         s, sheet = self.style, self.sheet
@@ -404,8 +452,9 @@ class FormRenderer:
             x += available * 0.35
             baseline -= s.row_height * 0.45
         size = fit_font_size(text, s.value_font, s.value_size, available)
-        sheet.write_value(path, text, x, baseline, s.value_font, size, box_width=available,
-                          acro_name=self._acro_name(path))  # fmt: skip
+        sheet.write_value(
+            path, text, x, baseline, s.value_font, size, box_width=available, acro_name=self._acro_name(path)
+        )
 
     def _comb(self, path: str, text: str, cells: int, x: float, baseline: float, available: float) -> None:
         """Character cells (Kammfelder), one letter per cell."""
@@ -415,11 +464,21 @@ class FormRenderer:
         for index in range(cells):
             sheet.rect(x + index * cell, baseline - 10, cell, 13, stroke=(0.45, 0.45, 0.45), line_width=0.4)
         if sheet.acroform:
-            sheet.write_value(path, compact, x + 2, baseline, s.value_font, s.value_size,
-                              box_width=cell * cells, acro_name=self._acro_name(path))  # fmt: skip
+            sheet.write_value(
+                path,
+                compact,
+                x + 2,
+                baseline,
+                s.value_font,
+                s.value_size,
+                box_width=cell * cells,
+                acro_name=self._acro_name(path),
+            )
             return
         for index, char in enumerate(compact[:cells]):
-            sheet.write_value(f"{path}", char, x + index * cell + cell / 2 - 3, baseline, s.value_font, s.value_size)
+            sheet.write_value(
+                f"{path}", char, x + index * cell + cell / 2 - 3, baseline, s.value_font, s.value_size
+            )
         merged = sheet.boxes[-len(compact[:cells]) :]
         del sheet.boxes[-len(compact[:cells]) :]
         x0, top = min(box.bbox[0] for box in merged), min(box.bbox[1] for box in merged)
@@ -447,7 +506,9 @@ class FormRenderer:
             words_size = fit_font_size(words, s.label_font, s.label_size + 1.5, column_width - size - 8, 5)
             label_box = sheet.text(box_x + size + 3, top + size - 1, words, s.label_font, words_size)
             if option_id == chosen:
-                sheet.check_option(path, label_box, words, box_x, top, size, acro_name=self._acro_name(f"{path}_{option_id}"))
+                sheet.check_option(
+                    path, label_box, words, box_x, top, size, acro_name=self._acro_name(f"{path}_{option_id}")
+                )
             else:
                 sheet.unchecked_option_box(box_x, top, size, self._acro_name(f"{path}_{option_id}"))
 
@@ -497,16 +558,25 @@ class FormRenderer:
         if spec.kind == "choice" and value is not None and not self.fill.is_left_empty(path):
             words = spec.option(str(value)).words
             text = words[-1] if available < 40 else words[0]
-            self.sheet.write_value(path, text, x, baseline, self.style.value_font,
-                                   fit_font_size(text, self.style.value_font, self.style.value_size, available),
-                                   box_width=available, acro_name=self._acro_name(path))  # fmt: skip
+            self.sheet.write_value(
+                path,
+                text,
+                x,
+                baseline,
+                self.style.value_font,
+                fit_font_size(text, self.style.value_font, self.style.value_size, available),
+                box_width=available,
+                acro_name=self._acro_name(path),
+            )
             return
         self._write(path, "all", 0, x, baseline, available)
 
     def _record_blocks(self, blocks: RecordBlocks) -> None:
         for index in range(blocks.count):
             self._room(20 + len(blocks.rows) * self.style.row_height)
-            self.sheet.text(LEFT, self.y + 10, blocks.title.format(n=index + 1), bold_of(self.style.label_font), 8.5)
+            self.sheet.text(
+                LEFT, self.y + 10, blocks.title.format(n=index + 1), bold_of(self.style.label_font), 8.5
+            )
             self.y += 13
             for row in blocks.rows:
                 self._row(row, prefix=f"{blocks.key}.{index}.")
@@ -523,14 +593,23 @@ class FormRenderer:
         sheet.text(LEFT, baseline + 12, signature.place_label, s.label_font, s.label_size + 0.5)
         sheet.text(middle + 10, baseline + 12, signature.sign_label, s.label_font, s.label_size + 0.5)
         place = "München, "
-        date_x = sheet.write_filler_text(place, LEFT + 2, baseline, s.value_font, s.value_size,
-                                         self._acro_name("place"))  # fmt: skip
+        date_x = sheet.write_filler_text(
+            place, LEFT + 2, baseline, s.value_font, s.value_size, self._acro_name("place")
+        )
         if not self.fill.is_left_empty(signature.key):
             value = self.fill.lookup(signature.key)
             if value is not None:
                 text = write_date(str(value), s.writing.date)
-                sheet.write_value(signature.key, text, date_x, baseline, s.value_font, s.value_size,
-                                  box_width=middle - 30 - date_x, acro_name=self._acro_name(signature.key))  # fmt: skip
+                sheet.write_value(
+                    signature.key,
+                    text,
+                    date_x,
+                    baseline,
+                    s.value_font,
+                    s.value_size,
+                    box_width=middle - 30 - date_x,
+                    acro_name=self._acro_name(signature.key),
+                )
         if not sheet.acroform:
             sheet.scribble(middle + 30, baseline, 120, self.fill.rng)
         self.y = baseline + 20

@@ -20,7 +20,7 @@ from eval.synth.scan import FORMAT_MEDIA_TYPES, FORMAT_SUFFIXES, draw_scan_setti
 from eval.synth.sheet import Sheet
 from eval.synth.values import SampledValues, ValueSource
 from extractors.catalogue import load_catalogue
-from extractors.truth import GroundTruth, Split, TruthBox, Variant, write_truth
+from extractors.truth import GroundTruth, ScanFormat, Split, TruthBox, Variant, write_truth
 
 GENERATOR_VERSION = "1"
 MANIFEST_NAME = "corpus.json"
@@ -28,10 +28,20 @@ MANIFEST_NAME = "corpus.json"
 # corpus next year. Validators judge dates against the real day, and this one is past.
 DEFAULT_REFERENCE_DATE = dt.date(2026, 10, 15)
 # Half of what reaches a mailroom is paper: scans dominate, then PDFs and filled PDF forms.
-FORM_VARIANTS: tuple[Variant, ...] = ("scan", "digital", "acroform", "scan", "digital", "scan",
-                                      "acroform", "scan", "digital", "scan")  # fmt: skip
+FORM_VARIANTS: tuple[Variant, ...] = (
+    "scan",
+    "digital",
+    "acroform",
+    "scan",
+    "digital",
+    "scan",
+    "acroform",
+    "scan",
+    "digital",
+    "scan",
+)
 PRINT_VARIANTS: tuple[Variant, ...] = ("scan", "digital", "scan", "digital", "scan")
-SCAN_FORMATS = ("png", "jpeg", "tiff", "pdf")
+SCAN_FORMATS: tuple[ScanFormat, ...] = ("png", "jpeg", "tiff", "pdf")
 
 
 @dataclass(frozen=True)
@@ -56,7 +66,7 @@ class DocumentPlan:
     split: Split
     template_id: str
     variant: Variant
-    scan_format: str
+    scan_format: ScanFormat
     seed: int
     reference_date: str
 
@@ -119,12 +129,18 @@ def plan_corpus(options: CorpusOptions) -> list[DocumentPlan]:
             template = pool[position % len(pool)]
             if variant == "acroform" and not template.fillable:
                 variant = "digital"
-            plans.append(DocumentPlan(
-                doc_type=doc_type, index=index, split=split, template_id=template.id, variant=variant,
-                scan_format=SCAN_FORMATS[(index + offset) % len(SCAN_FORMATS)],
-                seed=document_seed(options.seed, doc_type, index),
-                reference_date=options.reference_date.isoformat(),
-            ))  # fmt: skip
+            plans.append(
+                DocumentPlan(
+                    doc_type=doc_type,
+                    index=index,
+                    split=split,
+                    template_id=template.id,
+                    variant=variant,
+                    scan_format=SCAN_FORMATS[(index + offset) % len(SCAN_FORMATS)],
+                    seed=document_seed(options.seed, doc_type, index),
+                    reference_date=options.reference_date.isoformat(),
+                )
+            )
     return plans
 
 
@@ -167,17 +183,20 @@ def make_document(plan: DocumentPlan, folder: Path) -> Made:
     fake = _faker()
     fake.seed_instance(plan.seed)
     template = _template(plan.template_id)
-    source = ValueSource(rng, fake, dt.date.fromisoformat(plan.reference_date),
-                         long_document=getattr(template, "long", False))  # fmt: skip
+    source = ValueSource(
+        rng, fake, dt.date.fromisoformat(plan.reference_date), long_document=getattr(template, "long", False)
+    )
     sampled: SampledValues = SAMPLERS[plan.doc_type](source)
     scan = plan.variant == "scan"
-    sheet = Sheet(acroform=plan.variant == "acroform", handwriting=scan and template.fillable and rng.random() < 0.35)
+    sheet = Sheet(
+        acroform=plan.variant == "acroform", handwriting=scan and template.fillable and rng.random() < 0.35
+    )
     defects = render_document(template, sampled, sheet, rng, scan=scan)
     pdf = sheet.finish()
     fields = _trim_to_written(sampled.truth_fields(), sheet.boxes)
     truth_args: dict[str, Any] = {}
     if scan:
-        settings = draw_scan_settings(rng, plan.scan_format, sheet.page)  # type: ignore[arg-type]
+        settings = draw_scan_settings(rng, plan.scan_format, sheet.page)
         scanned = scan_document(pdf, sheet.boxes, sheet.height, settings, plan.seed)
         path = folder / (plan.stem + FORMAT_SUFFIXES[settings.format])
         save_scan(scanned, settings, path)
@@ -191,12 +210,23 @@ def make_document(plan: DocumentPlan, folder: Path) -> Made:
         path.write_bytes(pdf)
         boxes, pages, media_type = sheet.boxes, sheet.page_sizes(), "application/pdf"
     truth = GroundTruth(
-        file=path.name, document_type=plan.doc_type, fields=fields, boxes=boxes, pages=pages,
-        template=template.id, variant=plan.variant, split=plan.split, media_type=media_type,
-        defects=defects, seed=plan.seed, **truth_args,
-    )  # fmt: skip
+        file=path.name,
+        document_type=plan.doc_type,
+        fields=fields,
+        boxes=boxes,
+        pages=pages,
+        template=template.id,
+        variant=plan.variant,
+        split=plan.split,
+        media_type=media_type,
+        defects=defects,
+        seed=plan.seed,
+        **truth_args,
+    )
     write_truth(path, truth)
-    return Made(path.name, plan.doc_type, plan.split, template.id, plan.variant, media_type, len(pages), defects)
+    return Made(
+        path.name, plan.doc_type, plan.split, template.id, plan.variant, media_type, len(pages), defects
+    )
 
 
 def _make_into(args: tuple[DocumentPlan, Path]) -> Made:

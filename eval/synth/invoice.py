@@ -11,13 +11,20 @@ from typing import Any, Literal
 
 from eval.synth import lexicon
 from eval.synth.formatting import DateStyle, WritingStyle, write_amount, write_date, write_iban
-from eval.synth.sheet import Rgb, Sheet, bold_of, fit_font_size, text_width
+from eval.synth.sheet import Rgb, Sheet, bold_of, fit_font_size, text_width, tint
 from eval.synth.values import Address, InvoiceLine, SampledValues
 
 RIGHT = 547.0
 ISSUER_FONTS = ("Helvetica", "Vera", "Times-Roman")
-ISSUER_COLOURS: tuple[Rgb, ...] = ((0.0, 0.3, 0.6), (0.7, 0.2, 0.1), (0.1, 0.45, 0.3), (0.35, 0.2, 0.5),
-                                   (0.2, 0.2, 0.2), (0.0, 0.45, 0.5), (0.8, 0.45, 0.0))  # fmt: skip
+ISSUER_COLOURS: tuple[Rgb, ...] = (
+    (0.0, 0.3, 0.6),
+    (0.7, 0.2, 0.1),
+    (0.1, 0.45, 0.3),
+    (0.35, 0.2, 0.5),
+    (0.2, 0.2, 0.2),
+    (0.0, 0.45, 0.5),
+    (0.8, 0.45, 0.0),
+)
 DATE_STYLES: tuple[DateStyle, ...] = ("dd.mm.yyyy", "dd.mm.yyyy", "d.m.yyyy", "dd.mm.yy", "d. month yyyy")
 
 
@@ -42,18 +49,37 @@ class InvoiceTemplate:
 INVOICE_TEMPLATES: tuple[InvoiceTemplate, ...] = (
     InvoiceTemplate("eingangsrechnung/t1-din-klassisch", header="logo_right"),
     InvoiceTemplate("eingangsrechnung/t2-farbband", header="band", info="row", table="zebra", totals="box"),
-    InvoiceTemplate("eingangsrechnung/t3-zentriert-raster", header="centred", info="box", table="grid", footer="line"),
-    InvoiceTemplate("eingangsrechnung/t4-seitenleiste", header="sidebar", info="block_right", footer="sidebar",
-                    title="RECHNUNG"),
-    InvoiceTemplate("eingangsrechnung/t5-mehrseitig", header="logo_right", info="box", table="zebra", long=True),
+    InvoiceTemplate(
+        "eingangsrechnung/t3-zentriert-raster", header="centred", info="box", table="grid", footer="line"
+    ),
+    InvoiceTemplate(
+        "eingangsrechnung/t4-seitenleiste",
+        header="sidebar",
+        info="block_right",
+        footer="sidebar",
+        title="RECHNUNG",
+    ),
+    InvoiceTemplate(
+        "eingangsrechnung/t5-mehrseitig", header="logo_right", info="box", table="zebra", long=True
+    ),
     InvoiceTemplate("eingangsrechnung/t6-erp-monospace", header="mono", holdout=True),
-    InvoiceTemplate("eingangsrechnung/t7-band-raster", header="band", info="box", table="grid", totals="box",
-                    footer="line", title="Rechnung / Invoice", holdout=True),
-)  # fmt: skip
+    InvoiceTemplate(
+        "eingangsrechnung/t7-band-raster",
+        header="band",
+        info="box",
+        table="grid",
+        totals="box",
+        footer="line",
+        title="Rechnung / Invoice",
+        holdout=True,
+    ),
+)
 
 
 class InvoiceRenderer:
-    def __init__(self, template: InvoiceTemplate, sampled: SampledValues, sheet: Sheet, rng: random.Random) -> None:
+    def __init__(
+        self, template: InvoiceTemplate, sampled: SampledValues, sheet: Sheet, rng: random.Random
+    ) -> None:
         self.t, self.sheet, self.rng = template, sheet, rng
         self.f: dict[str, Any] = sampled.fields
         self.extras = sampled.extras
@@ -82,8 +108,18 @@ class InvoiceRenderer:
             return value.value
         return str(value)
 
-    def put(self, key: str, x: float, baseline: float, size: float, *, font: str | None = None,
-            align: str = "left", text: str | None = None, colour: Rgb = (0, 0, 0)) -> float:  # fmt: skip
+    def put(
+        self,
+        key: str,
+        x: float,
+        baseline: float,
+        size: float,
+        *,
+        font: str | None = None,
+        align: str = "left",
+        text: str | None = None,
+        colour: Rgb = (0, 0, 0),
+    ) -> float:
         """Write a field value (x is the right edge when align='right'); returns its right end."""
         text = text if text is not None else self.written(key)
         if not text:
@@ -96,8 +132,9 @@ class InvoiceRenderer:
         self.sheet.write_value(key, text, start, baseline, font, size, colour=colour, occurrence=occurrence)
         return start + width
 
-    def put_address(self, key: str, x: float, baseline: float, size: float, leading: float,
-                    font: str | None = None) -> float:  # fmt: skip
+    def put_address(
+        self, key: str, x: float, baseline: float, size: float, leading: float, font: str | None = None
+    ) -> float:
         """Street and town on two lines, one mention; returns the baseline after it."""
         address = self.f.get(key)
         if not isinstance(address, Address):
@@ -105,12 +142,22 @@ class InvoiceRenderer:
         occurrence = self.occurrences[key]
         self.occurrences[key] += 1
         for index, part in enumerate((address.street, address.town)):
-            self.sheet.write_value(key, part, x, baseline + index * leading, font or self.font, size,
-                                   occurrence=occurrence)  # fmt: skip
+            self.sheet.write_value(
+                key, part, x, baseline + index * leading, font or self.font, size, occurrence=occurrence
+            )
         return baseline + 2 * leading
 
-    def label(self, text: str, x: float, baseline: float, size: float = 8.5, *, bold: bool = False,
-              align: str = "left", colour: Rgb = (0, 0, 0)) -> None:  # fmt: skip
+    def label(
+        self,
+        text: str,
+        x: float,
+        baseline: float,
+        size: float = 8.5,
+        *,
+        bold: bool = False,
+        align: str = "left",
+        colour: Rgb = (0, 0, 0),
+    ) -> None:
         self.sheet.text(x, baseline, text, self.bold if bold else self.font, size, colour, align)
 
     # the page -----------------------------------------------------------------------------
@@ -137,12 +184,18 @@ class InvoiceRenderer:
             self.label(trade, 56, 62, 8.5, colour=(1, 1, 1))
         elif self.t.header == "centred":
             size = fit_font_size(name, self.bold, 18, 440)
-            self.put("seller_name", s.width / 2 - text_width(name, self.bold, size) / 2, 55, size, font=self.bold,
-                     colour=self.accent)  # fmt: skip
+            self.put(
+                "seller_name",
+                s.width / 2 - text_width(name, self.bold, size) / 2,
+                55,
+                size,
+                font=self.bold,
+                colour=self.accent,
+            )
             self.label(trade, s.width / 2, 70, 8.5, align="centre")
             s.line(56, 80, RIGHT, 80, 1.0, self.accent)
         elif self.t.header == "sidebar":
-            s.rect(0, 0, 150, s.height, stroke=None, fill=tuple(0.88 + 0.12 * c for c in self.accent))  # type: ignore[arg-type]
+            s.rect(0, 0, 150, s.height, stroke=None, fill=tint(self.accent, 0.88))
             s.rect(0, 0, 150, 6, stroke=None, fill=self.accent)
             size = fit_font_size(name, self.bold, 13, 125, 7)
             self.put("seller_name", 14, 48, size, font=self.bold, colour=self.accent)
@@ -167,24 +220,32 @@ class InvoiceRenderer:
                 end = s.write_value("seller_address", part, end, y, self.font, 6.5, occurrence=occurrence)[2]
         s.line(x, y + 2, end, y + 2, 0.3)
         buyer: lexicon.Office = self.extras["buyer"]
-        for index, line in enumerate(("Landeshauptstadt München", buyer.unit, buyer.street, f"{buyer.postcode} München")):
+        for index, line in enumerate(
+            ("Landeshauptstadt München", buyer.unit, buyer.street, f"{buyer.postcode} München")
+        ):
             self.label(line[:60], x, 150 + index * 12, 9.5)
 
     def _info_rows(self) -> list[tuple[str, str | None, str]]:
         issue = dt.date.fromisoformat(self.f["issue_date"])
-        delivered = write_date((issue - dt.timedelta(days=self.rng.randint(1, 20))).isoformat(), self.writing.date)
+        delivered = write_date(
+            (issue - dt.timedelta(days=self.rng.randint(1, 20))).isoformat(), self.writing.date
+        )
         number_label = "Rechnungsnummer" if self.rng.random() < 0.6 else "Rechnungs-Nr."
-        rows = [("Angebotsnummer" if self.t.quote else number_label, "invoice_number", ""),
-                ("Rechnungsdatum" if self.rng.random() < 0.6 else "Datum", "issue_date", ""),
-                ("Lieferdatum" if self.rng.random() < 0.5 else "Leistungsdatum", None, delivered),
-                ("Kundennummer", None, self.extras["customer_number"])]  # fmt: skip
+        rows = [
+            ("Angebotsnummer" if self.t.quote else number_label, "invoice_number", ""),
+            ("Rechnungsdatum" if self.rng.random() < 0.6 else "Datum", "issue_date", ""),
+            ("Lieferdatum" if self.rng.random() < 0.5 else "Leistungsdatum", None, delivered),
+            ("Kundennummer", None, self.extras["customer_number"]),
+        ]
         if "buyer_reference" in self.f:
-            rows.append(("Leitweg-ID" if self.rng.random() < 0.7 else "Ihre Leitweg-ID", "buyer_reference", ""))
+            rows.append(
+                ("Leitweg-ID" if self.rng.random() < 0.7 else "Ihre Leitweg-ID", "buyer_reference", "")
+            )
         return rows
 
     def _info(self) -> float:
         rows = self._info_rows()
-        if self.t.info == "row" or self.t.header == "sidebar" and self.t.info != "block_right":
+        if self.t.info == "row" or (self.t.header == "sidebar" and self.t.info != "block_right"):
             y, width = 222.0, (RIGHT - self.left) / len(rows)
             for index, (label, key, text) in enumerate(rows):
                 x = self.left + index * width
@@ -193,13 +254,22 @@ class InvoiceRenderer:
             return y + 26
         x_label, y = (370.0, 146.0) if self.t.header != "sidebar" else (380.0, 146.0)
         if self.t.info == "box":
-            self.sheet.rect(x_label - 8, y - 12, RIGHT - x_label + 14, 14 * len(rows) + 8, stroke=self.accent, line_width=0.6)
+            self.sheet.rect(
+                x_label - 8,
+                y - 12,
+                RIGHT - x_label + 14,
+                14 * len(rows) + 8,
+                stroke=self.accent,
+                line_width=0.6,
+            )
         for index, (label, key, text) in enumerate(rows):
             self.label(label + ":", x_label, y + index * 14, 8.5)
             self._info_value(key, text, RIGHT, y + index * 14, 8.5, "right")
         return max(228.0, y + 14 * len(rows) + 10)
 
-    def _info_value(self, key: str | None, text: str, x: float, baseline: float, size: float, align: str) -> None:
+    def _info_value(
+        self, key: str | None, text: str, x: float, baseline: float, size: float, align: str
+    ) -> None:
         if key is not None:
             self.put(key, x, baseline, size, align=align)
         else:
@@ -210,18 +280,29 @@ class InvoiceRenderer:
         self.label(self.t.title, self.left, y, 15, bold=True, colour=self.accent)
         if self.rng.random() < 0.4:
             end = self.left + text_width(self.t.title + " Nr. ", self.bold, 15)
-            self.label(" Nr. ", end - text_width(" Nr. ", self.bold, 15), y, 15, bold=True, colour=self.accent)
+            self.label(
+                " Nr. ", end - text_width(" Nr. ", self.bold, 15), y, 15, bold=True, colour=self.accent
+            )
             self.put("invoice_number", end, y, 15, font=self.bold, colour=self.accent)
         self.label("Sehr geehrte Damen und Herren,", self.left, y + 20, 9)
-        intro = ("gerne bieten wir Ihnen die folgenden Leistungen an:" if self.t.quote
-                 else "für unsere Lieferungen und Leistungen berechnen wir Ihnen:")  # fmt: skip
+        intro = (
+            "gerne bieten wir Ihnen die folgenden Leistungen an:"
+            if self.t.quote
+            else "für unsere Lieferungen und Leistungen berechnen wir Ihnen:"
+        )
         self.label(intro, self.left, y + 32, 9)
         return y + 46
 
     def _columns(self) -> list[tuple[str, float, str]]:
         width = RIGHT - self.left
-        fixed = [("Pos.", 26.0, "left"), ("Menge", 40.0, "right"), ("Einheit", 42.0, "left"),
-                 ("Einzelpreis", 62.0, "right"), ("USt", 32.0, "right"), ("Gesamt", 66.0, "right")]  # fmt: skip
+        fixed = [
+            ("Pos.", 26.0, "left"),
+            ("Menge", 40.0, "right"),
+            ("Einheit", 42.0, "left"),
+            ("Einzelpreis", 62.0, "right"),
+            ("USt", 32.0, "right"),
+            ("Gesamt", 66.0, "right"),
+        ]
         description = width - sum(w for _, w, _ in fixed)
         return [fixed[0], ("Bezeichnung", description, "left"), *fixed[1:]]
 
@@ -264,8 +345,15 @@ class InvoiceRenderer:
 
     def _item_row(self, number: int, line: InvoiceLine, y: float) -> None:
         quantity = f"{line.quantity:f}".rstrip("0").rstrip(".").replace(".", ",")
-        cells = [str(number), line.description, quantity, line.unit, write_amount(str(line.unit_price)),
-                 f"{line.vat_rate} %", write_amount(str(line.net))]  # fmt: skip
+        cells = [
+            str(number),
+            line.description,
+            quantity,
+            line.unit,
+            write_amount(str(line.unit_price)),
+            f"{line.vat_rate} %",
+            write_amount(str(line.net)),
+        ]
         if self.t.table == "zebra" and number % 2 == 0:
             self.sheet.rect(self.left, y, RIGHT - self.left, 16, stroke=None, fill=(0.94, 0.94, 0.94))
         x = self.left
@@ -279,44 +367,71 @@ class InvoiceRenderer:
     def _totals(self, y: float) -> float:
         tax_by_rate: dict[int, Decimal] = self.extras["tax_by_rate"]
         net_by_rate: dict[int, Decimal] = self.extras["net_by_rate"]
-        rows: list[tuple[str, str | None, str, bool]] = [("Nettobetrag" if self.rng.random() < 0.5 else "Summe netto", "net_amount", "", False)]
+        rows: list[tuple[str, str | None, str, bool]] = [
+            ("Nettobetrag" if self.rng.random() < 0.5 else "Summe netto", "net_amount", "", False)
+        ]
         if len(tax_by_rate) == 1:
             rate = next(iter(tax_by_rate))
-            rows.append((f"zzgl. {rate} % USt" if self.rng.random() < 0.5 else f"Umsatzsteuer {rate} %", "tax_amount", "", False))
+            rows.append(
+                (
+                    f"zzgl. {rate} % USt" if self.rng.random() < 0.5 else f"Umsatzsteuer {rate} %",
+                    "tax_amount",
+                    "",
+                    False,
+                )
+            )
         else:
             for rate in sorted(tax_by_rate):
-                rows.append((f"USt {rate} % auf {write_amount(str(net_by_rate[rate]))}", None, write_amount(str(tax_by_rate[rate])), False))
+                rows.append(
+                    (
+                        f"USt {rate} % auf {write_amount(str(net_by_rate[rate]))}",
+                        None,
+                        write_amount(str(tax_by_rate[rate])),
+                        False,
+                    )
+                )
             rows.append(("Umsatzsteuer gesamt", "tax_amount", "", False))
-        rows.append(("Gesamtbetrag" if self.rng.random() < 0.6 else "Rechnungsbetrag", "gross_amount", "", True))
+        rows.append(
+            ("Gesamtbetrag" if self.rng.random() < 0.6 else "Rechnungsbetrag", "gross_amount", "", True)
+        )
         prepaid: Decimal = self.extras["prepaid"]
         if prepaid:
             rows.append(("abzgl. Abschlagszahlung", None, "-" + write_amount(str(prepaid)), False))
         if "amount_due" in self.f:
-            rows.append((self.rng.choice(("Zahlbetrag", "Offener Betrag", "Zu zahlen")), "amount_due", "", True))
+            rows.append(
+                (self.rng.choice(("Zahlbetrag", "Offener Betrag", "Zu zahlen")), "amount_due", "", True)
+            )
         if y + 14 * len(rows) > 700:
             self._footer()
             self.sheet.new_page()
             y = 60
         x_label = 330.0
         if self.t.totals == "box":
-            self.sheet.rect(x_label - 8, y, RIGHT - x_label + 12, 14 * len(rows) + 8, stroke=None, fill=(0.93, 0.93, 0.93))
+            self.sheet.rect(
+                x_label - 8, y, RIGHT - x_label + 12, 14 * len(rows) + 8, stroke=None, fill=(0.93, 0.93, 0.93)
+            )
         y += 12
+        currency = self.written("currency") or ""
         for label, key, text, strong in rows:
             self.label(label, x_label, y, 9, bold=strong)
-            value_end = RIGHT - (22 if key == "gross_amount" else 3)
+            value_end = RIGHT - 3
+            if key == "gross_amount":
+                value_end -= text_width(currency, self.bold, 9) + 4
             if key is None:
                 self.label(text, value_end, y, 9, align="right")
             else:
                 self.put(key, value_end, y, 9, font=self.bold if strong else self.font, align="right")
             if key == "gross_amount":
-                self.put("currency", RIGHT - 3, y, 9, font=self.bold, align="right")
+                self.put("currency", RIGHT - 3, y, 9, font=self.bold, align="right", text=currency)
             y += 14
         return y + 6
 
     def _payment(self, y: float) -> None:
         y += 10
         if self.t.quote:
-            self.label("Dieses Angebot ist 30 Tage gültig. Wir freuen uns auf Ihren Auftrag.", self.left, y, 9)
+            self.label(
+                "Dieses Angebot ist 30 Tage gültig. Wir freuen uns auf Ihren Auftrag.", self.left, y, 9
+            )
             return
         if "due_date" in self.f:
             before = self.rng.choice(("Bitte überweisen Sie den Betrag bis zum ", "Zahlbar ohne Abzug bis "))
@@ -371,17 +486,25 @@ class InvoiceRenderer:
             for row, (prefix, key) in enumerate(block):
                 self._footer_entry(prefix, key, self.left + column * width, 782 + row * 9, size, width - 6)
 
-    def _footer_entry(self, prefix: str, key: str | None, x: float, y: float, size: float, width: float) -> float:
+    def _footer_entry(
+        self, prefix: str, key: str | None, x: float, y: float, size: float, width: float
+    ) -> float:
         end = self.sheet.text(x, y, prefix, self.font, size, (0.3, 0.3, 0.3))[2] if prefix else x
         if key is None:
             return end
         if key.startswith("seller_address."):
             address = self.f["seller_address"]
             part = address.street if key.endswith("street") else address.town
-            occurrence = self.occurrences["seller_address"] if key.endswith("street") else self.occurrences["seller_address"] - 1
+            occurrence = (
+                self.occurrences["seller_address"]
+                if key.endswith("street")
+                else self.occurrences["seller_address"] - 1
+            )
             if key.endswith("street"):
                 self.occurrences["seller_address"] += 1
-            return self.sheet.write_value("seller_address", part, end, y, self.font, size, occurrence=occurrence)[2]
+            return self.sheet.write_value(
+                "seller_address", part, end, y, self.font, size, occurrence=occurrence
+            )[2]
         text = self.written(key) or ""
         return self.put(key, end, y, fit_font_size(text, self.font, size, max(width - (end - x), 20), 5))
 
@@ -403,17 +526,32 @@ class InvoiceRenderer:
             self.label("Leitweg-ID:", 330, y + 24, size)
             self.put("buyer_reference", 400, y + 24, size)
         buyer: lexicon.Office = self.extras["buyer"]
-        for index, line in enumerate(("AN: Landeshauptstadt München", "    " + buyer.unit[:44], f"    {buyer.street}", f"    {buyer.postcode} München")):
+        for index, line in enumerate(
+            (
+                "AN: Landeshauptstadt München",
+                "    " + buyer.unit[:44],
+                f"    {buyer.street}",
+                f"    {buyer.postcode} München",
+            )
+        ):
             self.label(line, x, y + 44 + index * 11, size)
         y += 100
         self.label(rule, x, y, size)
-        self.label("POS BEZEICHNUNG                         MENGE EH        E-PREIS         BETRAG", x, y + 11, size, bold=True)
+        self.label(
+            "POS BEZEICHNUNG                         MENGE EH        E-PREIS         BETRAG",
+            x,
+            y + 11,
+            size,
+            bold=True,
+        )
         self.label(rule, x, y + 22, size)
         y += 34
         for number, line in enumerate(self.extras["lines"], start=1):
             quantity = f"{line.quantity:f}".rstrip("0").rstrip(".").replace(".", ",")
-            text = (f"{number:>3} {line.description[:34]:<34} {quantity:>6} {line.unit[:5]:<5} "
-                    f"{write_amount(str(line.unit_price)):>12} {write_amount(str(line.net)):>14}")  # fmt: skip
+            text = (
+                f"{number:>3} {line.description[:34]:<34} {quantity:>6} {line.unit[:5]:<5} "
+                f"{write_amount(str(line.unit_price)):>12} {write_amount(str(line.net)):>14}"
+            )
             self.label(text, x, y, size)
             y += 11
         self.label(rule, x, y, size)
@@ -463,5 +601,7 @@ class InvoiceRenderer:
         s.text(x, 815, "Dieser Beleg wurde maschinell erstellt.", "Courier", 7)
 
 
-def render_invoice(template: InvoiceTemplate, sampled: SampledValues, sheet: Sheet, rng: random.Random) -> None:
+def render_invoice(
+    template: InvoiceTemplate, sampled: SampledValues, sheet: Sheet, rng: random.Random
+) -> None:
     InvoiceRenderer(template, sampled, sheet, rng).render()

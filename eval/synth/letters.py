@@ -14,13 +14,14 @@ from eval.synth.values import Address
 
 LEFT, RIGHT = 70.0, 530.0
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+LetterStyle = Literal["din_b", "din_a_reference", "informal", "email", "form_block"]
 Segment = tuple[str, str | None]  # text, and the field it belongs to (None: plain text)
 
 
 @dataclass(frozen=True)
 class LetterTemplate:
     id: str
-    style: Literal["din_b", "din_a_reference", "informal", "email", "form_block"]
+    style: LetterStyle
     font: str = "Helvetica"
     size: float = 10.5
     date: DateStyle = "dd.mm.yyyy"
@@ -35,7 +36,7 @@ LETTER_TEMPLATES: tuple[LetterTemplate, ...] = (
     LetterTemplate("widerspruch/t3-privatbrief", "informal", "Times-Roman", 11.5, "d.m.yyyy"),
     LetterTemplate("widerspruch/t4-email-ausdruck", "email", "Helvetica", 10.0, "d. month yyyy"),
     LetterTemplate("widerspruch/t5-absenderblock", "form_block", "Courier", 10.0, "dd.mm.yyyy", holdout=True),
-)  # fmt: skip
+)
 
 
 @dataclass
@@ -53,13 +54,24 @@ class LetterContent:
 
 
 class LetterWriter:
-    def __init__(self, template: LetterTemplate, content: LetterContent, sheet: Sheet, rng: random.Random) -> None:
+    def __init__(
+        self, template: LetterTemplate, content: LetterContent, sheet: Sheet, rng: random.Random
+    ) -> None:
         self.t, self.c, self.sheet, self.rng = template, content, sheet, rng
         self.font, self.bold, self.size = template.font, bold_of(template.font), template.size
         self.occurrences: Counter[str] = Counter()
 
-    def put(self, key: str | None, text: str, x: float, baseline: float, *, font: str | None = None,
-            size: float | None = None, occurrence: int | None = None) -> float:  # fmt: skip
+    def put(
+        self,
+        key: str | None,
+        text: str,
+        x: float,
+        baseline: float,
+        *,
+        font: str | None = None,
+        size: float | None = None,
+        occurrence: int | None = None,
+    ) -> float:
         font, size = font or self.font, size or self.size
         if key is None or not self.c.record or key not in self.c.values:
             return self.sheet.text(x, baseline, text, font, size)[2]
@@ -68,8 +80,16 @@ class LetterWriter:
             self.occurrences[key] += 1
         return self.sheet.write_value(key, text, x, baseline, font, size, occurrence=occurrence)[2]
 
-    def segments(self, segments: list[Segment], x: float, baseline: float, width: float, *,
-                 font: str | None = None, leading: float | None = None) -> float:  # fmt: skip
+    def segments(
+        self,
+        segments: list[Segment],
+        x: float,
+        baseline: float,
+        width: float,
+        *,
+        font: str | None = None,
+        leading: float | None = None,
+    ) -> float:
         """Running text with fields inside, wrapped word by word; returns the next baseline."""
         font, leading = font or self.font, leading or self.size * 1.4
         space = text_width(" ", font, self.size)
@@ -133,8 +153,10 @@ class LetterWriter:
         for lines in self.c.subject:
             y = self.segments(lines, LEFT, y, RIGHT - LEFT, font=self.bold)
         y += self.size
-        self.sheet.text(LEFT, y, "Sehr geehrte Damen und Herren,", self.font, self.size)
-        y += self.size * 2
+        first_words = self.c.paragraphs[0][0][0] if self.c.paragraphs and self.c.paragraphs[0] else ""
+        if not first_words.startswith(("Sehr geehrte", "Liebe", "Hallo", "Guten Tag")):
+            self.sheet.text(LEFT, y, "Sehr geehrte Damen und Herren,", self.font, self.size)
+            y += self.size * 2
         for paragraph in self.c.paragraphs:
             y = self.segments(paragraph, LEFT, y, RIGHT - LEFT) + self.size * 0.6
         y += self.size
@@ -156,12 +178,24 @@ class LetterWriter:
     def _din_a_reference(self) -> None:
         c = self.c
         header = f"{c.sender_name} · {c.sender_address.street} · {c.sender_address.town}"
-        self.sheet.text((LEFT + RIGHT) / 2, 50, header, self.font, 8.5, align="centre")
+        x = (LEFT + RIGHT) / 2 - text_width(header, self.font, 8.5) / 2
+        x = self.put("sender_name", c.sender_name, x, 50, size=8.5)
+        occurrence = None
+        if "sender_address" in c.values and c.record:
+            occurrence = self.occurrences["sender_address"]
+            self.occurrences["sender_address"] += 1
+        for part in (c.sender_address.street, c.sender_address.town):
+            x = self.sheet.text(x, 50, " · ", self.font, 8.5)[2]
+            x = self.put("sender_address", part, x, 50, size=8.5, occurrence=occurrence)
         self.sheet.line(LEFT, 58, RIGHT, 58, 0.6)
         self.return_line(LEFT, 128)
         self.recipient(LEFT, 146)
-        columns = (("Ihr Zeichen", "file_reference"), ("Ihre Nachricht vom", "decision_date"),
-                   ("Unser Zeichen", None), ("Datum", "letter_date"))  # fmt: skip
+        columns = (
+            ("Ihr Zeichen", "file_reference"),
+            ("Ihre Nachricht vom", "decision_date"),
+            ("Unser Zeichen", None),
+            ("Datum", "letter_date"),
+        )
         width = (RIGHT - LEFT) / 4
         for index, (label, key) in enumerate(columns):
             x = LEFT + index * width
@@ -192,9 +226,17 @@ class LetterWriter:
         self.sheet.text(LEFT, y + 14, "Gesendet:", self.bold, 9.5)
         end = self.sheet.text(LEFT + 70, y + 14, f"{WEEKDAYS[date.weekday()]}, ", self.font, 9.5)[2]
         end = self.put("letter_date", self.date(self.c.letter_date), end, y + 14, size=9.5)
-        self.sheet.text(end + 4, y + 14, f"{self.rng.randint(7, 22)}:{self.rng.randint(0, 59):02d}", self.font, 9.5)
+        self.sheet.text(
+            end + 4, y + 14, f"{self.rng.randint(7, 22)}:{self.rng.randint(0, 59):02d}", self.font, 9.5
+        )
         self.sheet.text(LEFT, y + 28, "An:", self.bold, 9.5)
-        self.sheet.text(LEFT + 70, y + 28, self.c.recipient[1] if len(self.c.recipient) > 1 else "Poststelle", self.font, 9.5)
+        self.sheet.text(
+            LEFT + 70,
+            y + 28,
+            self.c.recipient[1] if len(self.c.recipient) > 1 else "Poststelle",
+            self.font,
+            9.5,
+        )
         self.sheet.text(LEFT, y + 42, "Betreff:", self.bold, 9.5)
         self.segments(self.c.subject[0], LEFT + 70, y + 42, RIGHT - LEFT - 70, font=self.font)
         self.sheet.line(LEFT, y + 52, RIGHT, y + 52, 0.8)
@@ -205,8 +247,10 @@ class LetterWriter:
 
     def _form_block(self) -> None:
         c = self.c
-        rows: list[tuple[str, str | None, str]] = [("Absender", "sender_name", c.sender_name),
-                                                   ("Anschrift", "sender_address", c.sender_address.value)]  # fmt: skip
+        rows: list[tuple[str, str | None, str]] = [
+            ("Absender", "sender_name", c.sender_name),
+            ("Anschrift", "sender_address", c.sender_address.value),
+        ]
         if "file_reference" in c.values:
             rows.append(("Aktenzeichen", "file_reference", str(c.values["file_reference"])))
         if "decision_date" in c.values:
@@ -219,8 +263,10 @@ class LetterWriter:
             self.sheet.text(LEFT + 4, y, label, self.bold, 9)
             self.put(key, text, LEFT + 114, y, size=9)
         self.recipient(LEFT, 190)
-        subject = [[(text, key) for text, key in line if key not in ("file_reference", "decision_date")]
-                   for line in c.subject]  # fmt: skip
+        subject = [
+            [(text, key) for text, key in line if key not in ("file_reference", "decision_date")]
+            for line in c.subject
+        ]
         c.subject, original = [line for line in subject if line], c.subject
         self._body(275)
         c.subject = original

@@ -569,16 +569,12 @@ TRADES: Final[tuple[Trade, ...]] = (
     ),
     Trade("Immobilienvermittlung nach § 34c GewO", ("Immobilien", "Wohnen", "Makler")),
     Trade("Hausverwaltung und Mietverwaltung", ("Hausverwaltung", "Verwaltung", "Immobilien")),
-    Trade(
-        "Änderungsschneiderei und Textilreinigung", ("Schneiderei", "Nadel & Faden", "Änderungen")
-    ),
+    Trade("Änderungsschneiderei und Textilreinigung", ("Schneiderei", "Nadel & Faden", "Änderungen")),
     Trade("Lieferdienst für Speisen und Getränke", ("Lieferservice", "Pizza", "Küche")),
     Trade("Catering und Partyservice", ("Catering", "Partyservice", "Tafel")),
     Trade("Betrieb einer Bar", ("Bar", "Lounge", "Tresen")),
     Trade("Handel mit gebrauchten Waren (Second Hand)", ("Second Hand", "Vintage", "Fundstück")),
-    Trade(
-        "Online-Handel mit Naturkosmetik und Pflegeprodukten", ("Naturkosmetik", "Pflege", "Beauty")
-    ),
+    Trade("Online-Handel mit Naturkosmetik und Pflegeprodukten", ("Naturkosmetik", "Pflege", "Beauty")),
     Trade("Einzelhandel mit Möbeln und Wohnaccessoires", ("Wohnen", "Interior", "Einrichtung")),
     Trade("Bewachungsgewerbe nach § 34a GewO", ("Sicherheit", "Security", "Objektschutz")),
     Trade("Personal Training und Fitnesskurse", ("Fitness", "Training", "Bewegung")),
@@ -596,12 +592,8 @@ TRADES: Final[tuple[Trade, ...]] = (
     Trade("Import und Großhandel mit Lebensmitteln", ("Import", "Großhandel", "Handel")),
     Trade("Online-Handel mit handgefertigtem Schmuck", ("Schmuck", "Manufaktur", "Goldstück")),
     Trade("Webdesign und Erstellung von Internetseiten", ("Webdesign", "Pixel", "Web")),
-    Trade(
-        "Haushaltshilfe und Alltagsbegleitung", ("Haushaltshilfe", "Alltagshilfe", "Helfende Hände")
-    ),
-    Trade(
-        "Vermietung von Veranstaltungstechnik", ("Veranstaltungstechnik", "Licht & Ton", "Bühne")
-    ),
+    Trade("Haushaltshilfe und Alltagsbegleitung", ("Haushaltshilfe", "Alltagshilfe", "Helfende Hände")),
+    Trade("Vermietung von Veranstaltungstechnik", ("Veranstaltungstechnik", "Licht & Ton", "Bühne")),
     Trade("Herstellung und Vertrieb von Bier (Kleinbrauerei)", ("Brauerei", "Bräu", "Sudhaus")),
     Trade("Betrieb einer Fahrschule", ("Fahrschule", "Fahrtraining", "Führerschein")),
     Trade("Eisdiele mit Straßenverkauf", ("Eiscafé", "Gelato", "Eisdiele")),
@@ -838,9 +830,7 @@ SUPPLIERS: Final[tuple[Supplier, ...]] = (
             LineItem("Kugelschreiber mit Druckmechanik, blau", "Stk.", "0.45", "1.95", 19),
             LineItem("Haftnotizen 76 x 76 mm, gelb, 12 Blöcke", "Pkt.", "4.90", "11.50", 19),
             LineItem("Tonerkartusche schwarz, kompatibel", "Stk.", "38.00", "129.00", 19),
-            LineItem(
-                "Briefumschläge DIN lang mit Fenster, 1.000 Stück", "Pkt.", "14.90", "34.00", 19
-            ),
+            LineItem("Briefumschläge DIN lang mit Fenster, 1.000 Stück", "Pkt.", "14.90", "34.00", 19),
             LineItem("Textmarker, 4er-Set", "Pkt.", "2.90", "6.80", 19),
             LineItem("Heftgerät für bis zu 30 Blatt", "Stk.", "6.50", "24.90", 19),
             LineItem("Hängemappen für Registraturschränke, 25 Stück", "Pkt.", "12.50", "27.90", 19),
@@ -893,9 +883,7 @@ SUPPLIERS: Final[tuple[Supplier, ...]] = (
         "Catering und Partyservice",
         ("Catering", "Partyservice", "Küche", "Genuss"),
         (
-            LineItem(
-                "Belegte Brötchen, gemischt (Lieferung ohne Service)", "Stk.", "2.80", "5.40", 7
-            ),
+            LineItem("Belegte Brötchen, gemischt (Lieferung ohne Service)", "Stk.", "2.80", "5.40", 7),
             LineItem("Butterbrezen", "Stk.", "1.20", "2.40", 7),
             LineItem("Obstplatte für etwa zehn Personen", "Stk.", "24.00", "49.00", 7),
             LineItem("Vegetarisches Fingerfood, Auswahl", "Stk.", "1.90", "3.80", 7),
@@ -942,9 +930,7 @@ SUPPLIERS: Final[tuple[Supplier, ...]] = (
             LineItem("Werbeflyer DIN lang, vierfarbig, 1.000 Stück", "Pkt.", "49.00", "189.00", 19),
             LineItem("Plakat DIN A1, einseitig vierfarbig", "Stk.", "3.50", "14.00", 19),
             LineItem("Visitenkarten, 250 Stück", "Pkt.", "19.00", "45.00", 19),
-            LineItem(
-                "Briefbogen DIN A4 mit Stadtwappen, 1.000 Blatt", "Pkt.", "65.00", "140.00", 19
-            ),
+            LineItem("Briefbogen DIN A4 mit Stadtwappen, 1.000 Blatt", "Pkt.", "65.00", "140.00", 19),
             LineItem("Roll-up-Display 85 x 200 cm inklusive Druck", "Stk.", "79.00", "189.00", 19),
             LineItem("Satz und Layout", "Std.", "55.00", "95.00", 19),
             LineItem("Druckdatenprüfung und Korrekturabzug", "Pauschal", "25.00", "75.00", 19),
@@ -971,9 +957,7 @@ SUPPLIERS: Final[tuple[Supplier, ...]] = (
             ),
             LineItem("Rasenmähen einschließlich Schnittgutentsorgung", "m²", "0.12", "0.45", 19),
             LineItem("Heckenschnitt beidseitig", "lfm", "2.20", "6.80", 19),
-            LineItem(
-                "Lieferung Staudenpflanzen im Topf (ohne Pflanzarbeiten)", "Stk.", "2.40", "6.90", 7
-            ),
+            LineItem("Lieferung Staudenpflanzen im Topf (ohne Pflanzarbeiten)", "Stk.", "2.40", "6.90", 7),
             LineItem("Lieferung Rindenmulch, lose", "m³", "38.00", "69.00", 19),
             LineItem(
                 "Pflanzung Hochstamm inklusive Pflanzgrube und Verankerung",
@@ -1021,9 +1005,7 @@ SUPPLIERS: Final[tuple[Supplier, ...]] = (
             LineItem("Übersetzung Deutsch-Arabisch, je Normzeile", "Zeile", "1.60", "2.80", 19),
             LineItem("Beglaubigte Übersetzung einer Urkunde", "Stk.", "45.00", "95.00", 19),
             LineItem("Konsekutivdolmetschen Türkisch", "Std.", "65.00", "95.00", 19),
-            LineItem(
-                "Dolmetschereinsatz Ukrainisch bei Behördentermin", "Std.", "60.00", "90.00", 19
-            ),
+            LineItem("Dolmetschereinsatz Ukrainisch bei Behördentermin", "Std.", "60.00", "90.00", 19),
             LineItem("Korrekturlesen durch zweite Fachübersetzerin", "Std.", "45.00", "70.00", 19),
             LineItem("Eilzuschlag", "Pauschal", "25.00", "120.00", 19),
             LineItem("Fahrtkostenpauschale", "Pauschal", "20.00", "60.00", 19),
@@ -1042,9 +1024,7 @@ SUPPLIERS: Final[tuple[Supplier, ...]] = (
             ),
             LineItem("Bürodrehstuhl nach DIN EN 1335", "Stk.", "219.00", "690.00", 19),
             LineItem("Rollcontainer mit drei Schubladen", "Stk.", "149.00", "329.00", 19),
-            LineItem(
-                "Aktenschrank, abschließbar, fünf Ordnerhöhen", "Stk.", "299.00", "749.00", 19
-            ),
+            LineItem("Aktenschrank, abschließbar, fünf Ordnerhöhen", "Stk.", "299.00", "749.00", 19),
             LineItem("Besprechungstisch", "Stk.", "329.00", "990.00", 19),
             LineItem("Stapelstuhl", "Stk.", "49.00", "129.00", 19),
             LineItem("Akustik-Stellwand", "Stk.", "189.00", "459.00", 19),
@@ -1146,9 +1126,7 @@ SUPPLIERS: Final[tuple[Supplier, ...]] = (
         "Spielplatzgeräte",
         ("Spielgeräte", "Spielraum", "Spielplatzbau"),
         (
-            LineItem(
-                "Doppelschaukel mit Flachsitzen, Robinienholz", "Stk.", "2400.00", "5800.00", 19
-            ),
+            LineItem("Doppelschaukel mit Flachsitzen, Robinienholz", "Stk.", "2400.00", "5800.00", 19),
             LineItem("Anbaurutsche aus Edelstahl", "Stk.", "1800.00", "4900.00", 19),
             LineItem("Federwippe", "Stk.", "490.00", "1350.00", 19),
             LineItem("Sandkasteneinfassung aus Robinie", "lfm", "85.00", "190.00", 19),
@@ -1186,9 +1164,7 @@ SUPPLIERS: Final[tuple[Supplier, ...]] = (
             ),
             LineItem("Datenschutzbehälter 240 l, Miete", "Monat", "4.50", "14.00", 19),
             LineItem("Leerung Datenschutzbehälter", "Stk.", "12.00", "29.00", 19),
-            LineItem(
-                "Vernichtung von Festplatten, Sicherheitsstufe H-5", "Stk.", "6.00", "19.00", 19
-            ),
+            LineItem("Vernichtung von Festplatten, Sicherheitsstufe H-5", "Stk.", "6.00", "19.00", 19),
             LineItem("Vernichtung von Datenträgern (USB-Sticks, CDs)", "kg", "2.50", "8.00", 19),
             LineItem("Abholung vor Ort", "Pauschal", "35.00", "95.00", 19),
             LineItem("Vernichtungsprotokoll", "Pauschal", "5.00", "15.00", 19),
@@ -1198,9 +1174,7 @@ SUPPLIERS: Final[tuple[Supplier, ...]] = (
         "Malerbetrieb",
         ("Malerbetrieb", "Malerwerkstatt", "Farbe & Raum", "Raumgestaltung"),
         (
-            LineItem(
-                "Wandflächen zweimal streichen, Dispersionsfarbe weiß", "m²", "6.50", "14.00", 19
-            ),
+            LineItem("Wandflächen zweimal streichen, Dispersionsfarbe weiß", "m²", "6.50", "14.00", 19),
             LineItem("Deckenflächen streichen", "m²", "7.50", "16.00", 19),
             LineItem("Spachtelarbeiten Qualitätsstufe Q3", "m²", "8.00", "19.00", 19),
             LineItem("Lackierung Türblatt mit Zarge", "Stk.", "120.00", "260.00", 19),
@@ -1320,12 +1294,8 @@ MUNICH_OFFICES: Final[tuple[Office, ...]] = (
         "Ruppertstraße 19",
         "80337",
     ),
-    Office(
-        f"{_LHM}, Mobilitätsreferat", "Geschäftsbereich Straßenverkehr", "Implerstraße 9", "81371"
-    ),
-    Office(
-        f"{_LHM}, Mobilitätsreferat", "Sachgebiet Parkraummanagement", "Implerstraße 9", "81371"
-    ),
+    Office(f"{_LHM}, Mobilitätsreferat", "Geschäftsbereich Straßenverkehr", "Implerstraße 9", "81371"),
+    Office(f"{_LHM}, Mobilitätsreferat", "Sachgebiet Parkraummanagement", "Implerstraße 9", "81371"),
     Office(
         f"{_LHM}, Referat für Bildung und Sport",
         "Geschäftsbereich KITA",
@@ -1345,9 +1315,7 @@ MUNICH_OFFICES: Final[tuple[Office, ...]] = (
         "Herzog-Wilhelm-Straße 11",
         "80331",
     ),
-    Office(
-        f"{_LHM}, Sozialreferat", "Amt für Wohnen und Migration", "Franziskanerstraße 8", "81669"
-    ),
+    Office(f"{_LHM}, Sozialreferat", "Amt für Wohnen und Migration", "Franziskanerstraße 8", "81669"),
     Office(f"{_LHM}, Sozialreferat", "Stadtjugendamt", "Prielmayerstraße 1", "80335"),
     Office(
         f"{_LHM}, IT-Referat",
@@ -1368,9 +1336,7 @@ MUNICH_OFFICES: Final[tuple[Office, ...]] = (
         "Bayerstraße 28a",
         "80335",
     ),
-    Office(
-        f"{_LHM}, Gesundheitsreferat", "Städtische Friedhöfe München", "Damenstiftstraße 8", "80331"
-    ),
+    Office(f"{_LHM}, Gesundheitsreferat", "Städtische Friedhöfe München", "Damenstiftstraße 8", "80331"),
     Office(f"{_LHM}, Gesundheitsreferat", "Gesundheitsvorsorge", "Bayerstraße 28a", "80335"),
     Office(
         f"{_LHM}, Referat für Stadtplanung und Bauordnung",
@@ -1391,9 +1357,7 @@ MUNICH_OFFICES: Final[tuple[Office, ...]] = (
         "Herzog-Wilhelm-Straße 15",
         "80331",
     ),
-    Office(
-        f"{_LHM}, Direktorium", "Geschäftsstelle der Bezirksausschüsse", "Marienplatz 8", "80331"
-    ),
+    Office(f"{_LHM}, Direktorium", "Geschäftsstelle der Bezirksausschüsse", "Marienplatz 8", "80331"),
 )
 
 # ---------------------------------------------------------------------------
@@ -1413,9 +1377,7 @@ CONTESTED_DECISIONS: Final[tuple[Decision, ...]] = (
     ),
     Decision("Hundesteuerbescheid 2025", "Stadtkämmerei", "SKA-HA II/32"),
     Decision("Ablehnung der Ermäßigung der Hundesteuer", "Stadtkämmerei", "SKA-HA II/32"),
-    Decision(
-        "Bescheid über die Festsetzung der Zweitwohnungsteuer", "Stadtkämmerei", "SKA-HA II/34"
-    ),
+    Decision("Bescheid über die Festsetzung der Zweitwohnungsteuer", "Stadtkämmerei", "SKA-HA II/34"),
     Decision("Grundsteuerbescheid", "Stadtkämmerei", "SKA-HA II/21"),
     Decision(
         "Ablehnung meines Antrags auf Erteilung einer Sondernutzungserlaubnis",
@@ -1437,9 +1399,7 @@ CONTESTED_DECISIONS: Final[tuple[Decision, ...]] = (
         "Kreisverwaltungsreferat",
         "KVR-I/124",
     ),
-    Decision(
-        "Ablehnung meines Antrags auf Gaststättenerlaubnis", "Kreisverwaltungsreferat", "KVR-I/221"
-    ),
+    Decision("Ablehnung meines Antrags auf Gaststättenerlaubnis", "Kreisverwaltungsreferat", "KVR-I/221"),
     Decision(
         "Kostenbescheid für das Abschleppen meines Fahrzeugs",
         "Kreisverwaltungsreferat",
@@ -1514,8 +1474,7 @@ OBJECTION_SENTENCES: Final[tuple[str, ...]] = (
     "Meine im Antrag gemachten Angaben wurden nicht vollständig berücksichtigt.",
     "Ich bitte um eine nochmalige Überprüfung Ihrer Entscheidung.",
     "Ich beantrage Einsicht in die vollständige Verwaltungsakte.",
-    "Bis zur Entscheidung über meinen Widerspruch beantrage ich, die Vollziehung des Bescheids "
-    "auszusetzen.",
+    "Bis zur Entscheidung über meinen Widerspruch beantrage ich, die Vollziehung des Bescheids auszusetzen.",
     "Vor Erlass des Bescheids bin ich nicht angehört worden.",
     "Die Begründung des Bescheids ist für mich nicht nachvollziehbar.",
     "Die von Ihnen angeführten Tatsachen treffen so nicht zu.",
@@ -1526,17 +1485,13 @@ OBJECTION_SENTENCES: Final[tuple[str, ...]] = (
     "Sollten Sie weitere Unterlagen benötigen, reiche ich diese selbstverständlich gerne nach.",
     "Für Rückfragen stehe ich Ihnen gerne telefonisch oder per E-Mail zur Verfügung.",
     "Ich bitte um eine schriftliche Bestätigung des Eingangs dieses Widerspruchs.",
-    "Die mir gesetzte Frist war zu kurz bemessen, um die geforderten Unterlagen rechtzeitig "
-    "beizubringen.",
-    "Der Bescheid hat mich erst verspätet erreicht, da ich mich längere Zeit im Ausland "
-    "aufgehalten habe.",
+    "Die mir gesetzte Frist war zu kurz bemessen, um die geforderten Unterlagen rechtzeitig beizubringen.",
+    "Der Bescheid hat mich erst verspätet erreicht, da ich mich längere Zeit im Ausland aufgehalten habe.",
     "Ich gehe davon aus, dass es sich um ein Versehen handelt, und bitte um Korrektur.",
-    "Aus dem Bescheid geht nicht hervor, dass meine Belange bei der Ermessensentscheidung "
-    "abgewogen wurden.",
+    "Aus dem Bescheid geht nicht hervor, dass meine Belange bei der Ermessensentscheidung abgewogen wurden.",
     "Ein vergleichbarer Antrag in meiner Nachbarschaft wurde genehmigt; eine unterschiedliche "
     "Behandlung ist für mich nicht nachvollziehbar.",
-    "Die Höhe der Forderung kann ich nicht nachvollziehen, da dem Bescheid keine Aufschlüsselung "
-    "beiliegt.",
+    "Die Höhe der Forderung kann ich nicht nachvollziehen, da dem Bescheid keine Aufschlüsselung beiliegt.",
     "Ich bitte Sie, mir die Berechnungsgrundlage im Einzelnen darzulegen.",
     "Hilfsweise beantrage ich, die Gebühr angemessen herabzusetzen.",
     "Sollte dem Widerspruch nicht abgeholfen werden, bitte ich hilfsweise um die Möglichkeit einer "
@@ -1551,8 +1506,7 @@ OBJECTION_SENTENCES: Final[tuple[str, ...]] = (
     "Der Widerspruch richtet sich ausschließlich gegen die Höhe der festgesetzten Gebühr.",
     "Ich bedauere, diesen Schritt gehen zu müssen, und hoffe auf eine einvernehmliche Lösung.",
     "Den geforderten Betrag zahle ich bis zur Klärung nur unter Vorbehalt.",
-    "Bitte teilen Sie mir mit, ob bis zur Entscheidung über den Widerspruch Säumniszuschläge "
-    "anfallen.",
+    "Bitte teilen Sie mir mit, ob bis zur Entscheidung über den Widerspruch Säumniszuschläge anfallen.",
     "Meine Lebensumstände haben sich seit der Antragstellung wesentlich verändert.",
     "Beim Durchsehen des Bescheids sind mir mehrere Unstimmigkeiten aufgefallen.",
     "Mir ist bewusst, dass die Verwaltung an gesetzliche Vorgaben gebunden ist; in meinem Fall "
@@ -1565,10 +1519,8 @@ OBJECTION_SENTENCES: Final[tuple[str, ...]] = (
     "Vielen Dank im Voraus für Ihre Bemühungen.",
     "Für den Fall, dass Sie meinem Widerspruch nicht abhelfen, bitte ich um einen begründeten "
     "Widerspruchsbescheid.",
-    "Bitte richten Sie künftige Schreiben in dieser Angelegenheit an die oben angegebene "
-    "Anschrift.",
-    "Ich bitte um Bestätigung, dass bis zur Entscheidung keine Vollstreckungsmaßnahmen eingeleitet "
-    "werden.",
+    "Bitte richten Sie künftige Schreiben in dieser Angelegenheit an die oben angegebene Anschrift.",
+    "Ich bitte um Bestätigung, dass bis zur Entscheidung keine Vollstreckungsmaßnahmen eingeleitet werden.",
     "Die Zustellung des Bescheids an meine frühere Anschrift war fehlerhaft.",
     "Der Bescheid ist nicht hinreichend bestimmt, da nicht erkennbar ist, auf welchen Zeitraum er "
     "sich bezieht.",
@@ -2366,8 +2318,7 @@ FORM_INSTRUCTIONS: Final[tuple[str, ...]] = (
     "Nicht zutreffende Felder bitte durchstreichen.",
     "Mit Ihrer Unterschrift bestätigen Sie die Richtigkeit und Vollständigkeit Ihrer Angaben.",
     "Falsche oder unvollständige Angaben können als Ordnungswidrigkeit geahndet werden.",
-    "Die Bearbeitung ist gebührenpflichtig; die Höhe der Gebühr richtet sich nach der "
-    "Kostensatzung.",
+    "Die Bearbeitung ist gebührenpflichtig; die Höhe der Gebühr richtet sich nach der Kostensatzung.",
     "Bitte reichen Sie den Antrag spätestens vier Wochen vor dem gewünschten Termin ein.",
     "Das Formular kann auch am Bildschirm ausgefüllt und anschließend ausgedruckt werden.",
     "Bitte verwenden Sie einen dokumentenechten Stift und keinen Bleistift.",
@@ -2388,15 +2339,13 @@ FORM_INSTRUCTIONS: Final[tuple[str, ...]] = (
     "Eine Eingangsbestätigung wird nicht versandt.",
     "Bitte leisten Sie Zahlungen erst nach Erhalt des Bescheids.",
     "Felder für Vermerke der Behörde bitte freilassen.",
-    "Die Angaben zu Ihrer Person sind freiwillig, soweit sie nicht als Pflichtangabe "
-    "gekennzeichnet sind.",
+    "Die Angaben zu Ihrer Person sind freiwillig, soweit sie nicht als Pflichtangabe gekennzeichnet sind.",
     "Bitte geben Sie bei Rückfragen stets das Aktenzeichen an.",
 )
 
 PAYMENT_TERMS: Final[tuple[str, ...]] = (
     "Zahlbar innerhalb von {days} Tagen ohne Abzug.",
-    "Bitte überweisen Sie den Rechnungsbetrag innerhalb von {days} Tagen auf das unten angegebene "
-    "Konto.",
+    "Bitte überweisen Sie den Rechnungsbetrag innerhalb von {days} Tagen auf das unten angegebene Konto.",
     "Zahlungsziel: {days} Tage netto ab Rechnungsdatum.",
     "Der Rechnungsbetrag ist innerhalb von {days} Tagen nach Erhalt der Rechnung fällig.",
     "Bitte begleichen Sie den Betrag spätestens {days} Tage nach Rechnungsdatum unter Angabe der "

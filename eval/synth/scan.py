@@ -6,6 +6,7 @@ import io
 import random
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 from PIL import Image, ImageFilter
@@ -18,7 +19,13 @@ from extractors.truth import PageSize, ScanDetails, ScanFormat, TruthBox
 DPI_CHOICES = (150, 200, 200, 240, 300)
 MAX_SKEW_DEGREES = 3.0
 UPSIDE_DOWN_RATE = 0.03
-FORMAT_MEDIA_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "tiff": "image/tiff", "pdf": "application/pdf"}
+Colour = Literal["rgb", "gray", "bitonal"]
+FORMAT_MEDIA_TYPES = {
+    "png": "image/png",
+    "jpeg": "image/jpeg",
+    "tiff": "image/tiff",
+    "pdf": "application/pdf",
+}
 FORMAT_SUFFIXES = {"png": ".png", "jpeg": ".jpg", "tiff": ".tif", "pdf": ".pdf"}
 
 
@@ -28,7 +35,7 @@ class ScanSettings:
 
     format: ScanFormat
     dpi: int
-    colour: str
+    colour: Colour
     skew_degrees: float
     shift: tuple[float, float]
     blur_radius: float
@@ -38,17 +45,23 @@ class ScanSettings:
     upside_down: bool
 
     def details(self) -> ScanDetails:
-        return ScanDetails(format=self.format, dpi=self.dpi, colour=self.colour,  # type: ignore[arg-type]
-                           skew_degrees=self.skew_degrees, upside_down=self.upside_down,
-                           blur_radius=self.blur_radius, noise_sigma=self.noise_sigma,
-                           jpeg_quality=self.jpeg_quality)  # fmt: skip
+        return ScanDetails(
+            format=self.format,
+            dpi=self.dpi,
+            colour=self.colour,
+            skew_degrees=self.skew_degrees,
+            upside_down=self.upside_down,
+            blur_radius=self.blur_radius,
+            noise_sigma=self.noise_sigma,
+            jpeg_quality=self.jpeg_quality,
+        )
 
 
 def draw_scan_settings(rng: random.Random, scan_format: ScanFormat, pages: int) -> ScanSettings:
     if pages > 1 and scan_format in ("png", "jpeg"):
         # A single image file holds one page: multi-page scans arrive as TIFF or PDF.
         scan_format = "tiff" if scan_format == "png" else "pdf"
-    colour = rng.choices(("rgb", "gray", "bitonal"), (3, 6, 2))[0]
+    colour: Colour = rng.choices(("rgb", "gray", "bitonal"), (3, 6, 2))[0]
     if scan_format == "jpeg" and colour == "bitonal":
         colour = "gray"
     lossy = scan_format == "jpeg" or (colour != "bitonal" and rng.random() < 0.4)
@@ -88,13 +101,17 @@ def _degrade(page: Image.Image, settings: ScanSettings, rng: np.random.Generator
     pixels *= np.array([rng.uniform(0.92, 1.0), rng.uniform(0.91, 0.99), rng.uniform(0.86, 0.97)])
     image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
     scale = settings.dpi / 72
-    image = image.rotate(settings.skew_degrees, Image.Resampling.BICUBIC, expand=False,
-                         translate=(settings.shift[0] * width, settings.shift[1] * height),
-                         fillcolor=(250, 250, 248))  # fmt: skip
+    image = image.rotate(
+        settings.skew_degrees,
+        Image.Resampling.BICUBIC,
+        expand=False,
+        translate=(round(settings.shift[0] * width), round(settings.shift[1] * height)),
+        fillcolor=(250, 250, 248),
+    )
     if settings.blur_radius:
         image = image.filter(ImageFilter.GaussianBlur(settings.blur_radius * scale / 3))
     noisy = np.asarray(image, dtype=np.float32)
-    noisy = noisy + rng.normal(0, settings.noise_sigma, noisy.shape[:2])[..., None]
+    noisy = noisy + rng.normal(0, settings.noise_sigma, noisy.shape[:2]).astype(np.float32)[..., None]
     specks = rng.random(noisy.shape[:2]) < 0.0004
     noisy[specks] = rng.uniform(0, 90)
     image = Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8))
@@ -113,15 +130,19 @@ def _degrade(page: Image.Image, settings: ScanSettings, rng: np.random.Generator
     return image
 
 
-def transform_box(box: TruthBox, page_height_pt: float, size: tuple[int, int], settings: ScanSettings) -> TruthBox:
+def transform_box(
+    box: TruthBox, page_height_pt: float, size: tuple[int, int], settings: ScanSettings
+) -> TruthBox:
     """Where a box drawn in PDF points ends up on the scanned image, in pixels."""
     width, height = size
     scale = settings.dpi / 72
     x0, top, x1, bottom = (value * scale for value in box.bbox)
     centre_x, centre_y = width / 2, height / 2
-    corners = [rotate_point(x, y, centre_x, centre_y, settings.skew_degrees)
-               for x, y in ((x0, top), (x1, top), (x0, bottom), (x1, bottom))]  # fmt: skip
-    dx, dy = settings.shift[0] * width, settings.shift[1] * height
+    corners = [
+        rotate_point(x, y, centre_x, centre_y, settings.skew_degrees)
+        for x, y in ((x0, top), (x1, top), (x0, bottom), (x1, bottom))
+    ]
+    dx, dy = round(settings.shift[0] * width), round(settings.shift[1] * height)
     xs = [x + dx for x, _ in corners]
     ys = [y + dy for _, y in corners]
     left, right = max(0.0, min(xs)), min(float(width), max(xs))
@@ -139,8 +160,9 @@ class ScannedDocument:
     pages: list[PageSize]
 
 
-def scan_document(pdf: bytes, boxes: list[TruthBox], page_height_pt: float, settings: ScanSettings,
-                  seed: int) -> ScannedDocument:  # fmt: skip
+def scan_document(
+    pdf: bytes, boxes: list[TruthBox], page_height_pt: float, settings: ScanSettings, seed: int
+) -> ScannedDocument:
     rng = np.random.default_rng(seed)
     images = [_degrade(page, settings, rng) for page in rasterise(pdf, settings.dpi)]
     sizes = [image.size for image in images]
@@ -161,5 +183,13 @@ def save_scan(scan: ScannedDocument, settings: ScanSettings, path: Path) -> None
         first.save(path, "TIFF", dpi=dpi, compression=compression, save_all=True, append_images=rest)
     else:
         pages = [image.convert("L") if image.mode == "1" else image for image in scan.images]
-        pages[0].save(path, "PDF", resolution=float(settings.dpi), save_all=True, append_images=pages[1:],
-                      title="Scan", creationDate=None, modDate=None)  # fmt: skip
+        pages[0].save(
+            path,
+            "PDF",
+            resolution=float(settings.dpi),
+            save_all=True,
+            append_images=pages[1:],
+            title="Scan",
+            creationDate=None,
+            modDate=None,
+        )

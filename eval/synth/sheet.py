@@ -26,6 +26,10 @@ TRUETYPE_FONTS = {"Vera": "Vera.ttf", "Vera-Bold": "VeraBd.ttf", "Vera-Italic": 
 # A calligraphic face stands in for handwriting on scanned forms; it is never used where a
 # text layer is kept (its encoding is font-specific, so extracted text would be wrong).
 HANDWRITING_FONT = "Callig15"
+HANDWRITING_INK: Rgb = (0.08, 0.12, 0.5)
+HANDWRITING_CHARACTERS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789ÄÖÜäöü!#$%&'()*,-./:;?"
+)
 # Fonts a PDF viewer has built in: the only ones AcroForm field appearances may use here.
 STANDARD_FONTS = frozenset(
     f"{family}{style}"
@@ -48,6 +52,12 @@ def register_fonts() -> None:
     )
     pdfmetrics.registerTypeFace(face)
     pdfmetrics.registerFont(pdfmetrics.Font(HANDWRITING_FONT, face.name, "WinAnsiEncoding"))
+
+
+def tint(colour: Rgb, whiteness: float) -> Rgb:
+    """The colour mixed with white: 0 keeps it, 1 is white."""
+    red, green, blue = (channel + (1 - channel) * whiteness for channel in colour)
+    return (red, green, blue)
 
 
 def text_width(text: str, font: str, size: float) -> float:
@@ -125,9 +135,15 @@ class Sheet:
         return (x, baseline - ascent, x + width, baseline - descent)
 
     def line(
-        self, x0: float, y0: float, x1: float, y1: float, width: float = 0.5,
-        colour: Rgb = (0, 0, 0), dash: tuple[float, float] | None = None,
-    ) -> None:  # fmt: skip
+        self,
+        x0: float,
+        y0: float,
+        x1: float,
+        y1: float,
+        width: float = 0.5,
+        colour: Rgb = (0, 0, 0),
+        dash: tuple[float, float] | None = None,
+    ) -> None:
         canvas = self._canvas
         canvas.setStrokeColor(Color(*colour))
         canvas.setLineWidth(width)
@@ -136,9 +152,16 @@ class Sheet:
         canvas.setDash()
 
     def rect(
-        self, x: float, top: float, width: float, height: float, stroke: Rgb | None = (0, 0, 0),
-        fill: Rgb | None = None, line_width: float = 0.5, radius: float = 0,
-    ) -> None:  # fmt: skip
+        self,
+        x: float,
+        top: float,
+        width: float,
+        height: float,
+        stroke: Rgb | None = (0, 0, 0),
+        fill: Rgb | None = None,
+        line_width: float = 0.5,
+        radius: float = 0,
+    ) -> None:
         canvas = self._canvas
         canvas.setLineWidth(line_width)
         if stroke is not None:
@@ -147,8 +170,7 @@ class Sheet:
             canvas.setFillColor(Color(*fill))
         y = self._y(top + height)
         if radius:
-            canvas.roundRect(x, y, width, height, radius, stroke=stroke is not None,
-                             fill=fill is not None)  # fmt: skip
+            canvas.roundRect(x, y, width, height, radius, stroke=stroke is not None, fill=fill is not None)
         else:
             canvas.rect(x, y, width, height, stroke=stroke is not None, fill=fill is not None)
 
@@ -171,9 +193,14 @@ class Sheet:
         for step in range(steps):
             x_end = x + width * (step + 1) / steps
             lift = rng.uniform(4, 14)
-            path.curveTo(x_end - width / steps * 0.7, self._y(baseline - lift),
-                         x_end - width / steps * 0.3, self._y(baseline + rng.uniform(0, 5)),
-                         x_end, self._y(baseline - rng.uniform(1, 8)))  # fmt: skip
+            path.curveTo(
+                x_end - width / steps * 0.7,
+                self._y(baseline - lift),
+                x_end - width / steps * 0.3,
+                self._y(baseline + rng.uniform(0, 5)),
+                x_end,
+                self._y(baseline - rng.uniform(1, 8)),
+            )
         canvas.drawPath(path, stroke=1, fill=0)
 
     def emblem(self, x: float, top: float, size: float, colour: Rgb) -> None:
@@ -185,10 +212,22 @@ class Sheet:
         path.moveTo(x, self._y(top))
         path.lineTo(x + size, self._y(top))
         path.lineTo(x + size, self._y(top + size * 0.6))
-        path.curveTo(x + size, self._y(top + size * 0.95), x + size / 2, self._y(top + size * 1.1),
-                     x + size / 2, self._y(top + size * 1.15))  # fmt: skip
-        path.curveTo(x + size / 2, self._y(top + size * 1.1), x, self._y(top + size * 0.95),
-                     x, self._y(top + size * 0.6))  # fmt: skip
+        path.curveTo(
+            x + size,
+            self._y(top + size * 0.95),
+            x + size / 2,
+            self._y(top + size * 1.1),
+            x + size / 2,
+            self._y(top + size * 1.15),
+        )
+        path.curveTo(
+            x + size / 2,
+            self._y(top + size * 1.1),
+            x,
+            self._y(top + size * 0.95),
+            x,
+            self._y(top + size * 0.6),
+        )
         path.close()
         canvas.drawPath(path, stroke=0, fill=1)
         canvas.setFillColor(white)
@@ -230,11 +269,27 @@ class Sheet:
         if self.acroform:
             return self._acro_text(field_key, text, x, baseline, font, size, box_width, acro_name)
         if self.handwriting:
-            font, size, colour = HANDWRITING_FONT, size * 1.25, (0.08, 0.12, 0.5)
-        bbox = _round(self.text(x, baseline, text, font, size, colour))
-        self.boxes.append(TruthBox(field=field_key, page=self.page, bbox=bbox, text=text,
-                                   occurrence=occurrence))  # fmt: skip
+            bbox = _round(self._handwrite(text, x, baseline, size))
+        else:
+            bbox = _round(self.text(x, baseline, text, font, size, colour))
+        self.boxes.append(
+            TruthBox(field=field_key, page=self.page, bbox=bbox, text=text, occurrence=occurrence)
+        )
         return bbox
+
+    def _handwrite(
+        self, text: str, x: float, baseline: float, size: float
+    ) -> tuple[float, float, float, float]:
+        """Pen-like writing, word by word: the calligraphic face has no space glyph and lacks
+        a few characters (@, +, ß), so such words fall back to an italic face."""
+        size *= 1.2
+        boxes = []
+        for word in text.split(" "):
+            font = HANDWRITING_FONT if set(word) <= HANDWRITING_CHARACTERS else "Times-Italic"
+            box = self.text(x, baseline, word, font, size, HANDWRITING_INK)
+            boxes.append(box)
+            x = box[2] + size * 0.3
+        return (boxes[0][0], min(b[1] for b in boxes), boxes[-1][2], max(b[3] for b in boxes))
 
     def write_filler_text(
         self, text: str, x: float, baseline: float, font: str, size: float, acro_name: str
@@ -243,47 +298,91 @@ class Sheet:
         if self.acroform:
             width = text_width(text, "Helvetica", size) + 14
             self._canvas.acroForm.textfield(
-                name=self._unique_acro_name(acro_name), value=text.strip(), x=x - 2,
-                y=self._y(baseline - size * 1.1 + size * 1.5), width=width, height=size * 1.5,
-                fontName="Helvetica", fontSize=size, borderWidth=0, fillColor=None,
-                borderColor=None, textColor=black, fieldFlags="", forceBorder=False,
-            )  # fmt: skip
+                name=self._unique_acro_name(acro_name),
+                value=text.strip(),
+                x=x - 2,
+                y=self._y(baseline - size * 1.1 + size * 1.5),
+                width=width,
+                height=size * 1.5,
+                fontName="Helvetica",
+                fontSize=size,
+                borderWidth=0,
+                fillColor=None,
+                borderColor=None,
+                textColor=black,
+                fieldFlags="",
+                forceBorder=False,
+            )
             return x + width + 2
         if self.handwriting:
-            font, size = HANDWRITING_FONT, size * 1.25
-        colour = (0.08, 0.12, 0.5) if self.handwriting else (0.0, 0.0, 0.0)
-        return self.text(x, baseline, text, font, size, colour)[2]
+            return self._handwrite(text.strip(), x, baseline, size)[2] + size * 0.4
+        return self.text(x, baseline, text, font, size)[2]
 
     def _acro_text(
-        self, field_key: str, text: str, x: float, baseline: float, font: str, size: float,
-        box_width: float | None, acro_name: str | None,
-    ) -> tuple[float, float, float, float]:  # fmt: skip
+        self,
+        field_key: str,
+        text: str,
+        x: float,
+        baseline: float,
+        font: str,
+        size: float,
+        box_width: float | None,
+        acro_name: str | None,
+    ) -> tuple[float, float, float, float]:
         font = font if font in STANDARD_FONTS else "Helvetica"
         width = box_width or text_width(text, font, size) + 6
         height = size * 1.5
         top = baseline - size * 1.1
         name = self._unique_acro_name(acro_name or field_key)
         self._canvas.acroForm.textfield(
-            name=name, value=text, x=x - 2, y=self._y(top + height), width=width, height=height,
-            fontName=font, fontSize=size, borderWidth=0, fillColor=None, borderColor=None,
-            textColor=black, maxlen=max(100, len(text)), fieldFlags="", forceBorder=False,
-        )  # fmt: skip
+            name=name,
+            value=text,
+            x=x - 2,
+            y=self._y(top + height),
+            width=width,
+            height=height,
+            fontName=font,
+            fontSize=size,
+            borderWidth=0,
+            fillColor=None,
+            borderColor=None,
+            textColor=black,
+            maxlen=max(100, len(text)),
+            fieldFlags="",
+            forceBorder=False,
+        )
         bbox = _round((x - 2, top, x - 2 + width, top + height))
         self.boxes.append(TruthBox(field=field_key, page=self.page, bbox=bbox, text=text))
         return bbox
 
     def check_option(
-        self, field_key: str, label_box: tuple[float, float, float, float], label: str,
-        x: float, top: float, size: float, *, acro_name: str | None = None,
-    ) -> None:  # fmt: skip
+        self,
+        field_key: str,
+        label_box: tuple[float, float, float, float],
+        label: str,
+        x: float,
+        top: float,
+        size: float,
+        *,
+        acro_name: str | None = None,
+    ) -> None:
         """Tick the box at (x, top) whose printed label is `label` at `label_box`."""
         if self.acroform:
             name = self._unique_acro_name(acro_name or field_key)
             self._canvas.acroForm.checkbox(
-                name=name, checked=True, x=x, y=self._y(top + size), size=size,
-                buttonStyle="cross", borderWidth=0.6, borderColor=black, fillColor=None,
-                textColor=black, fieldFlags="", forceBorder=True,
-            )  # fmt: skip
+                name=name,
+                checked=True,
+                x=x,
+                y=self._y(top + size),
+                size=size,
+                buttonStyle="cross",
+                borderWidth=0.6,
+                borderColor=black,
+                fillColor=None,
+                textColor=black,
+                fieldFlags="",
+                forceBorder=True,
+            )
         else:
             self.cross(x, top, size, width=1.4 if self.handwriting else 1.0)
         x0 = min(x, label_box[0])
@@ -294,10 +393,19 @@ class Sheet:
         """An empty box; in AcroForm mode a real checkbox field left off."""
         if self.acroform:
             self._canvas.acroForm.checkbox(
-                name=self._unique_acro_name(acro_name), checked=False, x=x, y=self._y(top + size),
-                size=size, buttonStyle="cross", borderWidth=0.6, borderColor=black,
-                fillColor=None, textColor=black, fieldFlags="", forceBorder=True,
-            )  # fmt: skip
+                name=self._unique_acro_name(acro_name),
+                checked=False,
+                x=x,
+                y=self._y(top + size),
+                size=size,
+                buttonStyle="cross",
+                borderWidth=0.6,
+                borderColor=black,
+                fillColor=None,
+                textColor=black,
+                fieldFlags="",
+                forceBorder=True,
+            )
         else:
             self.checkbox_square(x, top, size)
 
@@ -331,5 +439,7 @@ def rotate_point(x: float, y: float, cx: float, cy: float, degrees: float) -> tu
     """Rotate (x, y) about (cx, cy) counter-clockwise as seen on screen (y grows downwards)."""
     angle = math.radians(degrees)
     dx, dy = x - cx, y - cy
-    return (cx + dx * math.cos(angle) + dy * math.sin(angle),
-            cy - dx * math.sin(angle) + dy * math.cos(angle))  # fmt: skip
+    return (
+        cx + dx * math.cos(angle) + dy * math.sin(angle),
+        cy - dx * math.sin(angle) + dy * math.cos(angle),
+    )

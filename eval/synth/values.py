@@ -162,8 +162,15 @@ def _latin(text: str) -> str:
 
 
 def _ascii(text: str) -> str:
-    for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("Ä", "Ae"),
-                            ("Ö", "Oe"), ("Ü", "Ue")):  # fmt: skip
+    for umlaut, spelled in (
+        ("ä", "ae"),
+        ("ö", "oe"),
+        ("ü", "ue"),
+        ("ß", "ss"),
+        ("Ä", "Ae"),
+        ("Ö", "Oe"),
+        ("Ü", "Ue"),
+    ):
         text = text.replace(umlaut, spelled)
     return "".join(char for char in text if char.isascii() and (char.isalnum() or char in ".-_"))
 
@@ -225,7 +232,11 @@ def sample_gewerbe(source: ValueSource, registering: bool) -> SampledValues:
     }
     if legal_form != "Einzelunternehmen" or source.chance(0.5):
         words = rng.sample(trade.name_words, k=min(2, len(trade.name_words)))
-        owner = values["family_name"] if source.chance(0.5) else rng.choice(("Isar", "Bavaria", "Alpen", "Südstadt", "Westend", "Auer"))
+        owner = (
+            values["family_name"]
+            if source.chance(0.5)
+            else rng.choice(("Isar", "Bavaria", "Alpen", "Südstadt", "Westend", "Auer"))
+        )
         suffix = "" if legal_form in ("Einzelunternehmen", "GbR") else f" {legal_form}"
         values["business_name"] = f"{owner} {' '.join(words)}{suffix}"
     if not source.chance(0.85):
@@ -235,7 +246,9 @@ def sample_gewerbe(source: ValueSource, registering: bool) -> SampledValues:
     event_date = source.date_between(120, 45)
     if registering:
         values["start_date"] = event_date
-        values["reason"] = rng.choices(("neuerrichtung", "uebernahme", "umwandlung", "verlegung"), (7, 2, 1, 1))[0]
+        values["reason"] = rng.choices(
+            ("neuerrichtung", "uebernahme", "umwandlung", "verlegung"), (7, 2, 1, 1)
+        )[0]
     else:
         values["end_date"] = event_date
         values["reason"] = rng.choices(("aufgabe", "verlegung", "uebergabe", "umwandlung"), (7, 2, 2, 1))[0]
@@ -247,13 +260,16 @@ def sample_wohnungsgeberbestaetigung(source: ValueSource) -> SampledValues:
     rng = source.rng
     company_landlord = source.chance(0.4)
     if company_landlord:
-        landlord = f"{rng.choice(('Wohnbau', 'Hausverwaltung', 'Immobilien', 'Grundbesitz'))} {source.family_name()} {rng.choice(lexicon.COMPANY_SUFFIXES)}"
+        kind = rng.choice(("Wohnbau", "Hausverwaltung", "Immobilien", "Grundbesitz"))
+        landlord = f"{kind} {source.family_name()} {rng.choice(lexicon.COMPANY_SUFFIXES)}"
     else:
         landlord = source.person_name()
     family = source.family_name()
     household = rng.choices((1, 2, 3, 4), (5, 4, 2, 1))[0]
-    persons = [f"{source.given_names()} {family if index == 0 or source.chance(0.7) else source.family_name()}"
-               for index in range(household)]  # fmt: skip
+    persons = [
+        f"{source.given_names()} {family if index == 0 or source.chance(0.7) else source.family_name()}"
+        for index in range(household)
+    ]
     event = "einzug" if source.chance(0.8) else "auszug"
     event_date = source.date_between(60, 20)
     values: dict[str, Any] = {
@@ -297,7 +313,9 @@ def sample_meldeschein(source: ValueSource) -> SampledValues:
         "signature_date": source.days_after(move_in, 0, 14),
     }
     if source.chance(0.85):
-        values["previous_address"] = source.german_address() if source.chance(0.7) else source.munich_address()
+        values["previous_address"] = (
+            source.german_address() if source.chance(0.7) else source.munich_address()
+        )
     return SampledValues(values)
 
 
@@ -361,9 +379,14 @@ def sample_hundesteuer(source: ValueSource) -> SampledValues:
 
 def _invoice_number(rng: random.Random, year: int) -> str:
     number = rng.randint(10, 99999)
-    patterns = (f"RE-{year}-{number:05d}", f"{year}/{number}", f"R{rng.randint(100000, 999999)}",
-                f"INV-{year}{rng.randint(1000, 9999)}", f"{rng.randint(1, 9)}{number:05d}",
-                f"RG{year % 100:02d}-{number:04d}")  # fmt: skip
+    patterns = (
+        f"RE-{year}-{number:05d}",
+        f"{year}/{number}",
+        f"R{rng.randint(100000, 999999)}",
+        f"INV-{year}{rng.randint(1000, 9999)}",
+        f"{rng.randint(1, 9)}{number:05d}",
+        f"RG{year % 100:02d}-{number:04d}",
+    )
     return rng.choice(patterns)
 
 
@@ -389,7 +412,9 @@ def invoice_totals(lines: list[InvoiceLine]) -> tuple[Decimal, dict[int, Decimal
     net_by_rate: dict[int, Decimal] = {}
     for line in lines:
         net_by_rate[line.vat_rate] = net_by_rate.get(line.vat_rate, Decimal(0)) + line.net
-    tax_by_rate = {rate: (net * rate / 100).quantize(CENT, ROUND_HALF_UP) for rate, net in net_by_rate.items()}
+    tax_by_rate = {
+        rate: (net * rate / 100).quantize(CENT, ROUND_HALF_UP) for rate, net in net_by_rate.items()
+    }
     return sum(net_by_rate.values(), Decimal(0)), net_by_rate, tax_by_rate
 
 
@@ -399,7 +424,8 @@ def sample_eingangsrechnung(source: ValueSource) -> SampledValues:
     founder = source.family_name()
     seller = f"{founder} {rng.choice(supplier.name_words)} {rng.choice(lexicon.COMPANY_SUFFIXES)}"
     if source.chance(0.3):
-        seller = f"{rng.choice(supplier.name_words)} {rng.choice(('Süd', 'Bayern', 'Service', 'Partner', 'Direkt'))} {rng.choice(lexicon.COMPANY_SUFFIXES)}"
+        region = rng.choice(("Süd", "Bayern", "Service", "Partner", "Direkt"))
+        seller = f"{rng.choice(supplier.name_words)} {region} {rng.choice(lexicon.COMPANY_SUFFIXES)}"
     count = rng.randint(24, 42) if source.long_document else rng.randint(1, 8)
     lines = sample_invoice_lines(rng, supplier, count)
     net, net_by_rate, tax_by_rate = invoice_totals(lines)
@@ -427,7 +453,9 @@ def sample_eingangsrechnung(source: ValueSource) -> SampledValues:
     if has_vat_id:
         values["seller_vat_id"] = make_vat_id(rng)
     if not has_vat_id or source.chance(0.4):
-        values["seller_tax_number"] = f"{rng.randint(100, 199)}/{rng.randint(100, 999)}/{rng.randint(10000, 99999)}"
+        values["seller_tax_number"] = (
+            f"{rng.randint(100, 199)}/{rng.randint(100, 999)}/{rng.randint(10000, 99999)}"
+        )
     prepaid = Decimal(0)
     if source.chance(0.55):
         if source.chance(0.2):
@@ -436,10 +464,15 @@ def sample_eingangsrechnung(source: ValueSource) -> SampledValues:
     if source.chance(0.9):
         values["iban"] = source.iban()
     extras = {
-        "supplier": supplier, "lines": lines, "net_by_rate": net_by_rate, "tax_by_rate": tax_by_rate,
-        "prepaid": prepaid, "payment_days": payment_days, "buyer": rng.choice(lexicon.MUNICH_OFFICES),
+        "supplier": supplier,
+        "lines": lines,
+        "net_by_rate": net_by_rate,
+        "tax_by_rate": tax_by_rate,
+        "prepaid": prepaid,
+        "payment_days": payment_days,
+        "buyer": rng.choice(lexicon.MUNICH_OFFICES),
         "customer_number": str(rng.randint(10000, 999999)),
-    }  # fmt: skip
+    }
     return SampledValues(values, extras)
 
 
