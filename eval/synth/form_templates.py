@@ -934,7 +934,7 @@ def _parking() -> tuple[FormTemplate, ...]:
                     "Angaben zum Kraftfahrzeug",
                     (
                         (
-                            Slot("license_plate", "Kennzeichen", comb=9),
+                            Slot("license_plate", "Kennzeichen", comb=11),
                             Slot("parking_zone", "Lizenzgebiet", 0.6),
                         ),
                         (

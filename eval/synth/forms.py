@@ -19,6 +19,7 @@ from eval.synth.formatting import (
 from eval.synth.sheet import Rgb, Sheet, bold_of, fit_font_size, text_width
 from eval.synth.values import Address
 from extractors.catalogue import FieldSpec, load_catalogue
+from extractors.truth import TruthBox
 
 Layout = Literal["boxed", "lines", "table", "underlabel"]
 Part = Literal["all", "street", "town", "postcode", "city"]
@@ -445,8 +446,11 @@ class FormRenderer:
             return
         text = written_value(self.fill.spec(path), value, part, s.writing)
         if comb:
-            self._comb(path, text, comb, x, baseline, available)
-            return
+            cell = self._comb_cells(comb, x, baseline, available)
+            if len(text) <= comb:
+                self._comb(path, text, cell, x, baseline)
+                return
+            # Too long for the printed cells: people then write across them.
         if path.split(".")[0] in self.fill.written_beside and not sheet.acroform:
             # A filler who misses the box: the value sits half over the frame.
             x += available * 0.35
@@ -456,34 +460,40 @@ class FormRenderer:
             path, text, x, baseline, s.value_font, size, box_width=available, acro_name=self._acro_name(path)
         )
 
-    def _comb(self, path: str, text: str, cells: int, x: float, baseline: float, available: float) -> None:
-        """Character cells (Kammfelder), one letter per cell."""
-        s, sheet = self.style, self.sheet
-        compact = text.replace(" ", "")
+    def _comb_cells(self, cells: int, x: float, baseline: float, available: float) -> float:
+        """Draw character cells (Kammfelder); returns the width of one cell."""
         cell = min(13.0, available / cells)
         for index in range(cells):
-            sheet.rect(x + index * cell, baseline - 10, cell, 13, stroke=(0.45, 0.45, 0.45), line_width=0.4)
+            self.sheet.rect(
+                x + index * cell, baseline - 10, cell, 13, stroke=(0.45, 0.45, 0.45), line_width=0.4
+            )
+        return cell
+
+    def _comb(self, path: str, text: str, cell: float, x: float, baseline: float) -> None:
+        """One character per cell; a space leaves a cell empty."""
+        s, sheet = self.style, self.sheet
         if sheet.acroform:
             sheet.write_value(
                 path,
-                compact,
+                text,
                 x + 2,
                 baseline,
                 s.value_font,
                 s.value_size,
-                box_width=cell * cells,
+                box_width=cell * len(text),
                 acro_name=self._acro_name(path),
             )
             return
-        for index, char in enumerate(compact[:cells]):
+        boxes = [
             sheet.write_value(
-                f"{path}", char, x + index * cell + cell / 2 - 3, baseline, s.value_font, s.value_size
+                path, char, x + index * cell + cell / 2 - 3, baseline, s.value_font, s.value_size
             )
-        merged = sheet.boxes[-len(compact[:cells]) :]
-        del sheet.boxes[-len(compact[:cells]) :]
-        x0, top = min(box.bbox[0] for box in merged), min(box.bbox[1] for box in merged)
-        x1, bottom = max(box.bbox[2] for box in merged), max(box.bbox[3] for box in merged)
-        sheet.boxes.append(merged[0].model_copy(update={"bbox": (x0, top, x1, bottom), "text": compact}))
+            for index, char in enumerate(text)
+            if char != " "
+        ]
+        del sheet.boxes[-len(boxes) :]
+        bbox = (boxes[0][0], min(b[1] for b in boxes), boxes[-1][2], max(b[3] for b in boxes))
+        sheet.boxes.append(TruthBox(field=path, page=sheet.page, bbox=bbox, text=text))
 
     # checkbox groups ----------------------------------------------------------------------
     def _choice_height(self, choice: Choice) -> float:

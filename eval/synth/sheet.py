@@ -120,8 +120,9 @@ class Sheet:
         size: float = 9,
         colour: Rgb = (0, 0, 0),
         align: str = "left",
+        pen: float = 0.0,
     ) -> tuple[float, float, float, float]:
-        """Draw static text; returns its box (x0, top, x1, bottom)."""
+        """Draw static text (stroked with a `pen` width if given); returns its box (x0, top, x1, bottom)."""
         width = text_width(text, font, size)
         if align == "right":
             x -= width
@@ -129,8 +130,20 @@ class Sheet:
             x -= width / 2
         canvas = self._canvas
         canvas.setFillColor(Color(*colour))
-        canvas.setFont(font, size)
-        canvas.drawString(x, self._y(baseline), text)
+        if pen:
+            # Fill and stroke the glyphs: a pen line is thicker than a thin calligraphic face.
+            canvas.saveState()
+            canvas.setStrokeColor(Color(*colour))
+            canvas.setLineWidth(pen)
+            glyphs = canvas.beginText(x, self._y(baseline))
+            glyphs.setTextRenderMode(2)
+            glyphs.setFont(font, size)
+            glyphs.textOut(text)
+            canvas.drawText(glyphs)
+            canvas.restoreState()
+        else:
+            canvas.setFont(font, size)
+            canvas.drawString(x, self._y(baseline), text)
         ascent, descent = pdfmetrics.getAscentDescent(font, size)
         return (x, baseline - ascent, x + width, baseline - descent)
 
@@ -286,7 +299,7 @@ class Sheet:
         boxes = []
         for word in text.split(" "):
             font = HANDWRITING_FONT if set(word) <= HANDWRITING_CHARACTERS else "Times-Italic"
-            box = self.text(x, baseline, word, font, size, HANDWRITING_INK)
+            box = self.text(x, baseline, word, font, size, HANDWRITING_INK, pen=size * 0.035)
             boxes.append(box)
             x = box[2] + size * 0.3
         return (boxes[0][0], min(b[1] for b in boxes), boxes[-1][2], max(b[3] for b in boxes))

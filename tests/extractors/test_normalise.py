@@ -1,0 +1,111 @@
+"""Written values become the catalogue's normalised form, or a clear error."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.catalogue import load_catalogue
+from extractors.normalise import (
+    NormalisationError,
+    normalise_address,
+    normalise_compact_code,
+    normalise_currency,
+    normalise_date,
+    normalise_license_plate,
+    normalise_money,
+    normalise_value,
+)
+
+TODAY = dt.date(2026, 11, 24)
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("03.05.2024", "2024-05-03"),
+        ("3.5.2024", "2024-05-03"),
+        ("3. Mai 2024", "2024-05-03"),
+        ("03. März 2025", "2025-03-03"),
+        ("1. Dez. 2025", "2025-12-01"),
+        ("2024-05-03", "2024-05-03"),
+        ("12.05.64", "1964-05-12"),
+        ("01.02.31", "2031-02-01"),
+        (" 29.02.2024 ", "2024-02-29"),
+    ],
+)
+def test_dates_in_german_spellings_become_iso(written: str, iso: str) -> None:
+    assert normalise_date(written, today=TODAY) == iso
+
+
+@pytest.mark.parametrize("written", ["31.02.2024", "3. Maiz 2024", "gestern", "2024/13/01"])
+def test_impossible_or_unreadable_dates_are_errors(written: str) -> None:
+    with pytest.raises(NormalisationError):
+        normalise_date(written, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("written", "amount"),
+    [
+        ("1.234,50 €", "1234.50"),
+        ("EUR 1.234,50", "1234.50"),
+        ("1234,5", "1234.50"),
+        ("1 234,50 EUR", "1234.50"),
+        ("€ 12", "12.00"),
+        ("1.234", "1234.00"),
+        ("-11.202,84", "-11202.84"),
+        ("1,234.50", "1234.50"),
+    ],
+)
+def test_money_becomes_a_decimal_string_with_two_places(written: str, amount: str) -> None:
+    assert normalise_money(written) == amount
+
+
+def test_text_is_not_money() -> None:
+    with pytest.raises(NormalisationError):
+        normalise_money("zwölf Euro")
+
+
+@pytest.mark.parametrize(
+    ("written", "plate"),
+    [
+        ("M-AB 1234", "M-AB 1234"),
+        ("M AB 1234", "M-AB 1234"),
+        ("m-ab1234", "M-AB 1234"),
+        ("TÖL - X 7E", "TÖL-X 7E"),
+    ],
+)
+def test_licence_plates_get_the_dash_and_space_form(written: str, plate: str) -> None:
+    assert normalise_license_plate(written) == plate
+
+
+def test_a_plate_without_separators_cannot_be_split_and_says_so() -> None:
+    with pytest.raises(NormalisationError, match="M-AB 1234"):
+        normalise_license_plate("MAB1234")
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Lindwurmstraße 12, 80337 München",
+        "Lindwurmstraße 12\n80337 München",
+        "Lindwurmstraße 12 80337 München",
+        "  Lindwurmstraße   12,\n 80337  München ",
+    ],
+)
+def test_addresses_join_street_and_town_with_a_comma(written: str) -> None:
+    assert normalise_address(written) == "Lindwurmstraße 12, 80337 München"
+
+
+def test_codes_lose_spaces_and_gain_capitals() -> None:
+    assert normalise_compact_code("de89 3704 0044 0532 0130 00") == "DE89370400440532013000"
+    assert normalise_currency("€") == "EUR"
+
+
+def test_choices_and_list_items_are_normalised_by_their_field() -> None:
+    wohnung = load_catalogue().type("wohnungsgeberbestaetigung")
+    assert normalise_value(wohnung.field("event"), "Auszug aus der Wohnung") == "auszug"
+    assert normalise_value(wohnung.field("persons"), "  Anna   Huber ") == "Anna Huber"
+    with pytest.raises(NormalisationError):
+        normalise_value(wohnung.field("event"), "Umzug")
