@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -97,17 +98,21 @@ def generate(
 def _print_summary(out: Path, made: list[Made]) -> None:
     by_type = Counter((m.document_type, m.split) for m in made)
     by_variant = Counter((m.document_type, m.variant) for m in made)
-    types = sorted({m.document_type for m in made}, key=lambda t: [m.document_type for m in made].index(t))
-    table = Table(title=f"Corpus in {out}", show_lines=False)
-    table.add_column("document type")
-    for column in ("train", "val", "test", "digital", "acroform", "scan", "templates"):
-        table.add_column(column, justify="right")
+    from extractors.catalogue import load_catalogue
+
+    present = {m.document_type for m in made}
+    types = [type_id for type_id in load_catalogue().type_ids if type_id in present]
+    table = Table(title=f"Corpus in {out}", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("document type", no_wrap=True)
+    table.add_column("train/val/test", justify="right", no_wrap=True)
+    table.add_column("digital/acroform/scan", justify="right", no_wrap=True)
+    table.add_column("layouts", justify="right", no_wrap=True)
     for doc_type in types:
         templates = {m.template for m in made if m.document_type == doc_type}
         table.add_row(
             doc_type,
-            *(str(by_type[(doc_type, split)]) for split in ("train", "val", "test")),
-            *(str(by_variant[(doc_type, variant)]) for variant in ("digital", "acroform", "scan")),
+            "/".join(str(by_type[(doc_type, split)]) for split in ("train", "val", "test")),
+            "/".join(str(by_variant[(doc_type, variant)]) for variant in ("digital", "acroform", "scan")),
             str(len(templates)),
         )
     console.print(table)
@@ -128,6 +133,35 @@ def _print_summary(out: Path, made: list[Made]) -> None:
         f"Each document has its ground truth next to it as <name>.truth.json; "
         f"the manifest is {out / 'corpus.json'}."
     )
+
+
+@app.command()
+def preview(
+    documents: Annotated[list[Path], typer.Argument(help="Documents with a <name>.truth.json next to them.")],
+    out: Annotated[Path, typer.Option(help="Folder for the PNG previews.")] = Path("previews"),
+    sheet: Annotated[
+        Path | None, typer.Option(help="Also tile all previews into this one image (.png or .jpg).")
+    ] = None,
+) -> None:
+    """Render page 1 of documents to PNG with their ground-truth boxes drawn on."""
+    from eval.synth.preview import contact_sheet, render_preview
+    from extractors.truth import truth_path
+
+    failed = 0
+    made = []
+    for document in documents:
+        if not document.is_file() or not truth_path(document).is_file():
+            console.print(
+                f"[red]skipped[/red] {document}: no such document or no {truth_path(document).name}"
+            )
+            failed += 1
+            continue
+        made.append(render_preview(document, out))
+        console.print(f"{document} -> {made[-1]}")
+    if sheet is not None and made:
+        console.print(f"contact sheet -> {contact_sheet(made, sheet)}")
+    if failed:
+        raise typer.Exit(code=1)
 
 
 if __name__ == "__main__":

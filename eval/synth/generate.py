@@ -121,12 +121,14 @@ def plan_corpus(options: CorpusOptions) -> list[DocumentPlan]:
         variants = FORM_VARIANTS if any(t.fillable for t in TEMPLATES[doc_type]) else PRINT_VARIANTS
         seen: Counter[Split] = Counter()
         offset = rng.randrange(len(variants))
+        # Each split starts its round of templates somewhere else, so even tiny corpora vary.
+        template_start = {split: rng.randrange(len(TEMPLATES[doc_type])) for split in counts}
         for index, split in enumerate(splits):
             position = seen[split]
             seen[split] += 1
             pool = templates_for(doc_type, split)
-            variant = variants[(position + offset) % len(variants)]
-            template = pool[position % len(pool)]
+            variant = variants[(index + offset) % len(variants)]
+            template = pool[(position + template_start[split]) % len(pool)]
             if variant == "acroform" and not template.fillable:
                 variant = "digital"
             plans.append(

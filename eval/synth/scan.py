@@ -72,7 +72,7 @@ def draw_scan_settings(rng: random.Random, scan_format: ScanFormat, pages: int) 
         skew_degrees=round(rng.uniform(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES), 2),
         shift=(rng.uniform(-0.012, 0.012), rng.uniform(-0.012, 0.012)),
         blur_radius=round(rng.choice((0.0, 0.4, 0.7, 1.0)), 2),
-        noise_sigma=round(rng.uniform(2.0, 9.0), 1),
+        noise_sigma=round(rng.uniform(1.5, 6.0), 1),
         jpeg_quality=rng.randint(35, 85) if lossy else None,
         lighting=rng.uniform(0.0, 0.22),
         upside_down=rng.random() < UPSIDE_DOWN_RATE,
@@ -179,8 +179,19 @@ def save_scan(scan: ScannedDocument, settings: ScanSettings, path: Path) -> None
     elif settings.format == "jpeg":
         first.save(path, "JPEG", dpi=dpi, quality=settings.jpeg_quality or 75)
     elif settings.format == "tiff":
-        compression = "group4" if settings.colour == "bitonal" else "tiff_deflate"
-        first.save(path, "TIFF", dpi=dpi, compression=compression, save_all=True, append_images=rest)
+        # Office scanners write bitonal pages as CCITT G4 and colour or grey pages JPEG-compressed.
+        if settings.colour == "bitonal":
+            first.save(path, "TIFF", dpi=dpi, compression="group4", save_all=True, append_images=rest)
+        else:
+            first.save(
+                path,
+                "TIFF",
+                dpi=dpi,
+                compression="jpeg",
+                quality=settings.jpeg_quality or 80,
+                save_all=True,
+                append_images=rest,
+            )
     else:
         pages = [image.convert("L") if image.mode == "1" else image for image in scan.images]
         pages[0].save(
