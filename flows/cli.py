@@ -61,11 +61,20 @@ def generate(
             help="Date the documents are written around, YYYY-MM-DD (default: fixed, for repeatability)."
         ),
     ] = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace a corpus generated earlier in the same folder.")
+    ] = False,
 ) -> None:
     """Generate synthetic Munich forms, invoices and letters with exact ground truth."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from eval.synth.generate import DEFAULT_REFERENCE_DATE, CorpusOptions, generate_corpus, plan_corpus
+    from eval.synth.generate import (
+        DEFAULT_REFERENCE_DATE,
+        CorpusOptions,
+        generate_corpus,
+        plan_corpus,
+        remove_corpus,
+    )
 
     try:
         reference = dt.date.fromisoformat(reference_date) if reference_date else DEFAULT_REFERENCE_DATE
@@ -73,6 +82,13 @@ def generate(
         raise typer.BadParameter("--reference-date must look like 2026-10-15") from None
     if out.exists() and not out.is_dir():
         raise typer.BadParameter(f"{out} exists and is not a folder")
+    if out.is_dir() and any(out.iterdir()):
+        if not overwrite:
+            raise typer.BadParameter(f"{out} is not empty; pass --overwrite to replace a corpus in it")
+        try:
+            remove_corpus(out)
+        except ValueError as error:
+            raise typer.BadParameter(str(error)) from None
     options = CorpusOptions(
         out=out,
         per_type=per_type,

@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -259,6 +260,16 @@ def _run(plans: list[DocumentPlan], options: CorpusOptions) -> Iterator[Made]:
         return
     with ProcessPoolExecutor(max_workers=options.workers) as pool:
         yield from pool.map(_make_into, jobs, chunksize=2)
+
+
+def remove_corpus(folder: Path) -> None:
+    """Delete a corpus made earlier (its split folders, manifest and previews), nothing else."""
+    if not (folder / MANIFEST_NAME).is_file():
+        raise ValueError(f"{folder} holds no corpus ({MANIFEST_NAME} is missing); not deleting anything")
+    for name in ("train", "val", "test", "previews"):
+        if (folder / name).is_dir():
+            shutil.rmtree(folder / name)
+    (folder / MANIFEST_NAME).unlink()
 
 
 def write_manifest(options: CorpusOptions, made: list[Made]) -> Path:

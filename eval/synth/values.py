@@ -354,8 +354,9 @@ def sample_hundesteuer(source: ValueSource) -> SampledValues:
     rng = source.rng
     values = _applicant(source)
     dog_birth = (source.today - dt.timedelta(days=rng.randint(60, 12 * 365))).isoformat()
-    kept_since = source.days_after(dog_birth, 56, 400)
-    kept_since = min(kept_since, source.date_between(5, 0))
+    # A puppy comes home at eight weeks at the earliest; older dogs are often adopted or move in.
+    earliest = (dt.date.fromisoformat(dog_birth) + dt.timedelta(days=56)).isoformat()
+    kept_since = max(earliest, source.date_between(120, -5))
     values |= {
         "address": source.munich_address(),
         "dog_breed": rng.choice(lexicon.DOG_BREEDS),

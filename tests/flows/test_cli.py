@@ -57,3 +57,33 @@ def test_preview_draws_page_one_with_its_boxes(tmp_path: Path) -> None:
 def test_help_lists_the_commands() -> None:
     result = docflow("--help")
     assert result.returncode == 0 and "generate" in result.stdout and "preview" in result.stdout
+
+
+def test_an_earlier_corpus_is_replaced_only_when_asked_and_other_files_are_never_deleted(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    arguments = (
+        "generate",
+        "--out",
+        str(corpus),
+        "--per-type",
+        "3",
+        "--types",
+        "widerspruch",
+        "--workers",
+        "1",
+    )
+    assert docflow(*arguments, "--seed", "1").returncode == 0
+    stale = corpus / "train" / "stale.pdf"
+    stale.write_bytes(b"%PDF-1.4")
+    refused = docflow(*arguments, "--seed", "2")
+    assert refused.returncode == 2 and "--overwrite" in refused.stderr and stale.exists()
+    assert docflow(*arguments, "--seed", "2", "--overwrite").returncode == 0
+    assert not stale.exists() and json.loads((corpus / "corpus.json").read_text())["seed"] == 2
+
+    other = tmp_path / "photos"
+    other.mkdir()
+    (other / "holiday.jpg").write_bytes(b"\xff\xd8")
+    result = docflow("generate", "--out", str(other), "--overwrite", "--types", "widerspruch")
+    assert result.returncode == 2 and (other / "holiday.jpg").exists()
