@@ -7,11 +7,9 @@ from dataclasses import dataclass
 from typing import Any, Literal, cast
 
 from eval.synth import lexicon
-from eval.synth.formatting import write_date
-from eval.synth.forms import (
+from eval.synth.form_model import (
     Choice,
     FormFill,
-    FormRenderer,
     FormStyle,
     FormTemplate,
     Layout,
@@ -20,10 +18,13 @@ from eval.synth.forms import (
     Signature,
     Slot,
 )
+from eval.synth.formatting import write_date
+from eval.synth.forms import FormRenderer
 from eval.synth.invoice import InvoiceRenderer, InvoiceTemplate
 from eval.synth.letters import LetterContent, LetterStyle, LetterTemplate, render_letter
+from eval.synth.samplers import sample_eingangsrechnung
 from eval.synth.sheet import Rgb, Sheet, fit_font_size, tint
-from eval.synth.values import SampledValues, ValueSource, sample_eingangsrechnung
+from eval.synth.values import SampledValues, ValueSource
 from extractors.catalogue import FieldSpec, Option
 
 FLYER_COLOURS: tuple[Rgb, ...] = ((0.9, 0.35, 0.1), (0.15, 0.5, 0.75), (0.55, 0.2, 0.6), (0.2, 0.6, 0.3))

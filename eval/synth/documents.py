@@ -12,13 +12,15 @@ from eval.synth.distractors import (
     render_distractor,
     sample_distractor_material,
 )
+from eval.synth.form_model import FormFill, FormTemplate
 from eval.synth.form_templates import FORM_TEMPLATES
 from eval.synth.formatting import DateStyle, write_date
-from eval.synth.forms import FormFill, FormRenderer, FormTemplate, specs_by_key
-from eval.synth.invoice import INVOICE_TEMPLATES, InvoiceTemplate, render_invoice
+from eval.synth.forms import FormRenderer, specs_by_key
+from eval.synth.invoice import INVOICE_TEMPLATES, InvoiceRenderer, InvoiceTemplate
+from eval.synth.invoice_printout import ErpPrintout
 from eval.synth.letters import LETTER_TEMPLATES, LetterContent, LetterTemplate, Segment, render_letter
+from eval.synth.samplers import SAMPLERS as FIELD_SAMPLERS
 from eval.synth.sheet import Sheet
-from eval.synth.values import SAMPLERS as FIELD_SAMPLERS
 from eval.synth.values import Address, SampledValues, ValueSource
 from extractors.catalogue import load_catalogue
 
@@ -158,7 +160,8 @@ def render_document(
     if isinstance(template, FormTemplate):
         return _render_form(template, sampled, sheet, rng, scan)
     if isinstance(template, InvoiceTemplate):
-        render_invoice(template, sampled, sheet, rng)
+        renderer = ErpPrintout if template.header == "mono" else InvoiceRenderer
+        renderer(template, sampled, sheet, rng).render()
     elif isinstance(template, LetterTemplate):
         _render_objection(template, sampled, sheet, rng)
     elif isinstance(template, DistractorTemplate):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from eval.synth.formatting import WritingStyle
-from eval.synth.forms import (
+from eval.synth.form_model import (
     Choice,
     FormStyle,
     FormTemplate,
@@ -17,6 +16,7 @@ from eval.synth.forms import (
     Signature,
     Slot,
 )
+from eval.synth.formatting import WritingStyle
 
 KVR_GEWERBE = (
     "Kreisverwaltungsreferat",

@@ -381,21 +381,7 @@ class Sheet:
     ) -> None:
         """Tick the box at (x, top) whose printed label is `label` at `label_box`."""
         if self.acroform:
-            name = self._unique_acro_name(acro_name or field_key)
-            self._canvas.acroForm.checkbox(
-                name=name,
-                checked=True,
-                x=x,
-                y=self._y(top + size),
-                size=size,
-                buttonStyle="cross",
-                borderWidth=0.6,
-                borderColor=black,
-                fillColor=None,
-                textColor=black,
-                fieldFlags="",
-                forceBorder=True,
-            )
+            self._acro_checkbox(acro_name or field_key, True, x, top, size)
         else:
             self.cross(x, top, size, width=1.4 if self.handwriting else 1.0)
         x0 = min(x, label_box[0])
@@ -405,22 +391,25 @@ class Sheet:
     def unchecked_option_box(self, x: float, top: float, size: float, acro_name: str) -> None:
         """An empty box; in AcroForm mode a real checkbox field left off."""
         if self.acroform:
-            self._canvas.acroForm.checkbox(
-                name=self._unique_acro_name(acro_name),
-                checked=False,
-                x=x,
-                y=self._y(top + size),
-                size=size,
-                buttonStyle="cross",
-                borderWidth=0.6,
-                borderColor=black,
-                fillColor=None,
-                textColor=black,
-                fieldFlags="",
-                forceBorder=True,
-            )
+            self._acro_checkbox(acro_name, False, x, top, size)
         else:
             self.checkbox_square(x, top, size)
+
+    def _acro_checkbox(self, name: str, checked: bool, x: float, top: float, size: float) -> None:
+        self._canvas.acroForm.checkbox(
+            name=self._unique_acro_name(name),
+            checked=checked,
+            x=x,
+            y=self._y(top + size),
+            size=size,
+            buttonStyle="cross",
+            borderWidth=0.6,
+            borderColor=black,
+            fillColor=None,
+            textColor=black,
+            fieldFlags="",
+            forceBorder=True,
+        )
 
     def _unique_acro_name(self, name: str) -> str:
         base = "".join(char if char.isalnum() else "_" for char in name)
