@@ -65,15 +65,24 @@ class FormRenderer:
             sheet.text(LEFT + 31, 51, t.form_code, s.heading_font, 12, align="centre")
             sheet.rect(RIGHT - 120, 30, 120, 62, stroke=(0.5, 0.5, 0.5), line_width=0.5)
             sheet.text(RIGHT - 60, 40, "Eingangsstempel", s.label_font, 6, (0.4, 0.4, 0.4), "centre")
+            centre = (LEFT + RIGHT - 120) / 2 + 30
+            room = 2 * (RIGHT - 130 - centre)  # between the form code and the receipt-stamp box
+            size = fit_font_size(t.title, s.heading_font, s.title_size, room, 10)
+            sheet.text(centre, 80, t.title, s.heading_font, size, align="centre")
             sheet.text(
-                (LEFT + RIGHT - 120) / 2 + 30, 80, t.title, s.heading_font, s.title_size, align="centre"
+                centre,
+                94,
+                t.subtitle,
+                s.label_font,
+                fit_font_size(t.subtitle, s.label_font, 8, room, 6),
+                align="centre",
             )
-            sheet.text((LEFT + RIGHT - 120) / 2 + 30, 94, t.subtitle, s.label_font, 8, align="centre")
             sheet.text(LEFT, 112, t.office[0] if t.office else "", s.label_font, 7.5)
             self.y = 124
         elif s.header == "banner":
             sheet.rect(0, 0, sheet.width, 70, stroke=None, fill=s.accent)
-            sheet.text(LEFT, 34, t.title, s.heading_font, s.title_size, (1, 1, 1))
+            size = fit_font_size(t.title, s.heading_font, s.title_size, RIGHT - LEFT - 150, 10)
+            sheet.text(LEFT, 34, t.title, s.heading_font, size, (1, 1, 1))
             sheet.text(LEFT, 52, t.subtitle, s.label_font, 8.5, (1, 1, 1))
             sheet.text(RIGHT, 34, "Landeshauptstadt München", s.heading_font, 9, (1, 1, 1), "right")
             sheet.text(RIGHT, 46, t.office[0] if t.office else "", s.label_font, 7.5, (1, 1, 1), "right")
