@@ -90,6 +90,7 @@ class InvoiceRenderer:
         self.occurrences: Counter[str] = Counter()
         self.left = 170.0 if template.header == "sidebar" else 56.0
         self.phone = f"+49 {rng.randint(30, 99)} {rng.randint(100000, 9999999)}"
+        self.register_number = rng.randint(10000, 250000)  # the same on every page
 
     # values -------------------------------------------------------------------------------
     def written(self, key: str) -> str | None:
@@ -454,7 +455,7 @@ class InvoiceRenderer:
             tax.append(("USt-IdNr. ", "seller_vat_id"))
         if "seller_tax_number" in self.f:
             tax.append(("St.-Nr. ", "seller_tax_number"))
-        tax.append((f"HRB {self.rng.randint(10000, 250000)}", None))
+        tax.append((f"HRB {self.register_number}", None))
         return [company, contact, bank, tax]
 
     def _footer(self) -> None:
@@ -490,6 +491,7 @@ class InvoiceRenderer:
         if key is None:
             return end
         if key.startswith("seller_address."):
+            # Street and town on two footer lines are one mention: the street line opens it.
             address = self.f["seller_address"]
             part = address.street if key.endswith("street") else address.town
             occurrence = (
