@@ -310,22 +310,7 @@ class Sheet:
         """Text the filler adds that is no catalogue field (the place before a date); returns its end."""
         if self.acroform:
             width = text_width(text, "Helvetica", size) + 14
-            self._canvas.acroForm.textfield(
-                name=self._unique_acro_name(acro_name),
-                value=text.strip(),
-                x=x - 2,
-                y=self._y(baseline - size * 1.1 + size * 1.5),
-                width=width,
-                height=size * 1.5,
-                fontName="Helvetica",
-                fontSize=size,
-                borderWidth=0,
-                fillColor=None,
-                borderColor=None,
-                textColor=black,
-                fieldFlags="",
-                forceBorder=False,
-            )
+            self._acro_textfield(acro_name, text.strip(), x, baseline, width, "Helvetica", size)
             return x + width + 2
         if self.handwriting:
             return self._handwrite(text.strip(), x, baseline, size)[2] + size * 0.4
@@ -344,26 +329,7 @@ class Sheet:
     ) -> tuple[float, float, float, float]:
         font = font if font in STANDARD_FONTS else "Helvetica"
         width = box_width or text_width(text, font, size) + 6
-        height = size * 1.5
-        top = baseline - size * 1.1
-        name = self._unique_acro_name(acro_name or field_key)
-        self._canvas.acroForm.textfield(
-            name=name,
-            value=text,
-            x=x - 2,
-            y=self._y(top + height),
-            width=width,
-            height=height,
-            fontName=font,
-            fontSize=size,
-            borderWidth=0,
-            fillColor=None,
-            borderColor=None,
-            textColor=black,
-            maxlen=max(100, len(text)),
-            fieldFlags="",
-            forceBorder=False,
-        )
+        top, height = self._acro_textfield(acro_name or field_key, text, x, baseline, width, font, size)
         bbox = _round((x - 2, top, x - 2 + width, top + height))
         self.boxes.append(TruthBox(field=field_key, page=self.page, bbox=bbox, text=text))
         return bbox
@@ -394,6 +360,30 @@ class Sheet:
             self._acro_checkbox(acro_name, False, x, top, size)
         else:
             self.checkbox_square(x, top, size)
+
+    def _acro_textfield(
+        self, name: str, value: str, x: float, baseline: float, width: float, font: str, size: float
+    ) -> tuple[float, float]:
+        """A filled text field whose text sits on `baseline`; returns the widget's top and height."""
+        top, height = baseline - size * 1.1, size * 1.5
+        self._canvas.acroForm.textfield(
+            name=self._unique_acro_name(name),
+            value=value,
+            x=x - 2,
+            y=self._y(top + height),
+            width=width,
+            height=height,
+            fontName=font,
+            fontSize=size,
+            borderWidth=0,
+            fillColor=None,
+            borderColor=None,
+            textColor=black,
+            maxlen=max(100, len(value)),
+            fieldFlags="",
+            forceBorder=False,
+        )
+        return top, height
 
     def _acro_checkbox(self, name: str, checked: bool, x: float, top: float, size: float) -> None:
         self._canvas.acroForm.checkbox(
