@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VENV="$ROOT/.venv"
 # System packages the pipeline needs at run time (apt names). Installed when run as root.
-APT_PACKAGES=()
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-deu tesseract-ocr-osd)
 # Extra pip arguments for sites with their own package index (e.g. --index-url ...).
 DOCFLOW_PIP_ARGS=${DOCFLOW_PIP_ARGS:-}
 

@@ -11,7 +11,7 @@ from typing import Literal
 import numpy as np
 from PIL import Image, ImageFilter
 
-from eval.synth.sheet import rotate_point
+from extractors.geometry import rotate_point
 from extractors.truth import PageSize, ScanDetails, ScanFormat, TruthBox
 
 # Ranges follow the issue: 150-300 dpi, up to 3 degrees of skew; the rest is what office

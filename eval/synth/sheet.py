@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import math
 import random
 from dataclasses import dataclass, field
 from functools import cache
@@ -425,13 +424,3 @@ class Sheet:
 
 def _round(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
     return (round(bbox[0], 2), round(bbox[1], 2), round(bbox[2], 2), round(bbox[3], 2))
-
-
-def rotate_point(x: float, y: float, cx: float, cy: float, degrees: float) -> tuple[float, float]:
-    """Rotate (x, y) about (cx, cy) counter-clockwise as seen on screen (y grows downwards)."""
-    angle = math.radians(degrees)
-    dx, dy = x - cx, y - cy
-    return (
-        cx + dx * math.cos(angle) + dy * math.sin(angle),
-        cy - dx * math.sin(angle) + dy * math.cos(angle),
-    )

@@ -1,0 +1,197 @@
+"""Tesseract OCR of one page image: orientation, deskew, words with boxes, cached by image hash."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, Field
+
+from extractors.document import Page, Word
+from extractors.geometry import rotate_box
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+# Skew is searched in this range (degrees) and step; scanners rarely exceed a few degrees.
+MAX_SKEW_DEGREES = 5.0
+SKEW_STEP_DEGREES = 0.2
+SKEW_SEARCH_WIDTH = 900  # pixels; the search runs on a reduced copy of the page
+
+
+class OcrError(RuntimeError):
+    """Tesseract failed on a page (missing, crashed or timed out): transient or an install problem."""
+
+
+class OcrOptions(BaseModel):
+    language: str = Field(default="deu", description="Tesseract language(s), e.g. 'deu' or 'deu+eng'")
+    page_segmentation: int = Field(default=11, description="Tesseract --psm; 11 finds sparse text on forms")
+    orientation: bool = Field(default=True, description="detect pages scanned upside down or sideways")
+    deskew: bool = Field(default=True, description="straighten pages scanned at a slant before OCR")
+    timeout_seconds: int = Field(default=120, description="give up on a page after this long")
+    cache_dir: Path | None = Field(
+        default=None, description="where OCR results are kept by image hash (default ~/.cache/docflow/ocr)"
+    )
+
+
+def default_cache_dir() -> Path:
+    configured = os.environ.get("DOCFLOW_CACHE_DIR")
+    base = Path(configured) if configured else Path.home() / ".cache" / "docflow"
+    return base / "ocr"
+
+
+@cache
+def tesseract_version() -> str:
+    import pytesseract
+
+    try:
+        return str(pytesseract.get_tesseract_version())
+    except (pytesseract.TesseractNotFoundError, OSError) as error:
+        raise OcrError(
+            "Tesseract is not installed: apt-get install tesseract-ocr tesseract-ocr-deu"
+        ) from error
+
+
+def _cache_key(image: Image.Image, options: OcrOptions) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{image.mode}:{image.size}:{tesseract_version()}:{options.language}:".encode())
+    digest.update(f"{options.page_segmentation}:{options.orientation}:{options.deskew}:".encode())
+    digest.update(image.tobytes())
+    return digest.hexdigest()
+
+
+def estimate_skew(image: Image.Image) -> float:
+    """The turn (degrees, Pillow's sense) that makes text lines horizontal: the angle at which
+    the row profile of ink is sharpest."""
+    import numpy as np
+    from PIL import Image as PILImage
+
+    scale = min(1.0, SKEW_SEARCH_WIDTH / image.width)
+    small = image.convert("L").resize(
+        (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    )
+    ink = small.point(lambda value: 255 if value < 140 else 0)
+    best_angle, best_score = 0.0, -1.0
+    steps = round(2 * MAX_SKEW_DEGREES / SKEW_STEP_DEGREES) + 1
+    for step in range(steps):
+        angle = -MAX_SKEW_DEGREES + step * SKEW_STEP_DEGREES
+        turned = np.asarray(ink.rotate(angle, PILImage.Resampling.NEAREST, fillcolor=0), dtype=np.float32)
+        rows = turned.sum(axis=1)
+        score = float(np.square(np.diff(rows)).sum())
+        if score > best_score:
+            best_angle, best_score = angle, score
+    return round(best_angle, 2)
+
+
+def detect_rotation(image: Image.Image, options: OcrOptions) -> int:
+    """Clockwise degrees (0, 90, 180, 270) that make the page upright, from Tesseract's OSD."""
+    import pytesseract
+
+    try:
+        osd = pytesseract.image_to_osd(
+            image, config="--psm 0", output_type=pytesseract.Output.DICT, timeout=options.timeout_seconds
+        )
+    except pytesseract.TesseractError:
+        return 0  # too little text to tell: leave the page as it is
+    except RuntimeError as error:  # pytesseract's timeout
+        raise OcrError(f"orientation detection timed out: {error}") from error
+    rotation = int(osd.get("rotate", 0)) % 360
+    confidence = float(osd.get("orientation_conf", 0.0))
+    return rotation if confidence >= 1.0 else 0
+
+
+def _words(
+    image: Image.Image, options: OcrOptions
+) -> list[tuple[str, tuple[float, float, float, float], float]]:
+    import pytesseract
+
+    try:
+        data: dict[str, list[Any]] = pytesseract.image_to_data(
+            image,
+            lang=options.language,
+            config=f"--psm {options.page_segmentation}",
+            output_type=pytesseract.Output.DICT,
+            timeout=options.timeout_seconds,
+        )
+    except pytesseract.TesseractError as error:
+        raise OcrError(f"Tesseract failed: {error.message}") from error
+    except RuntimeError as error:
+        raise OcrError(f"Tesseract timed out after {options.timeout_seconds} s") from error
+    words = []
+    for text, left, top, width, height, confidence in zip(
+        data["text"], data["left"], data["top"], data["width"], data["height"], data["conf"], strict=True
+    ):
+        text = str(text).strip()
+        if text and float(confidence) >= 0:
+            bbox = (float(left), float(top), float(left + width), float(top + height))
+            words.append((text, bbox, min(1.0, float(confidence) / 100)))
+    return words
+
+
+def _to_original(
+    bbox: tuple[float, float, float, float],
+    size: tuple[int, int],
+    upright_size: tuple[int, int],
+    rotation: int,
+    skew: float,
+) -> tuple[float, float, float, float]:
+    """Map a box found on the straightened, upright page back onto the page as scanned."""
+    width, height = upright_size
+    if skew:
+        bbox = rotate_box(bbox, width / 2, height / 2, -skew)
+    x0, top, x1, bottom = bbox
+    original_width, original_height = size
+    if rotation == 180:
+        return (original_width - x1, original_height - bottom, original_width - x0, original_height - top)
+    if rotation == 90:  # the upright page was made by turning the scan 90 degrees clockwise
+        return (top, original_height - x1, bottom, original_height - x0)
+    if rotation == 270:
+        return (original_width - bottom, x0, original_width - top, x1)
+    return bbox
+
+
+def ocr_image(image: Image.Image, page_number: int, options: OcrOptions) -> Page:
+    """Words with boxes in the pixels of `image` as given, however it had to be turned to be read."""
+    from PIL import Image as PILImage
+
+    gray = image.convert("L")
+    cache_dir = options.cache_dir or default_cache_dir()
+    key = _cache_key(gray, options)
+    cached = cache_dir / key[:2] / f"{key}.json"
+    if cached.is_file():
+        page = Page.model_validate_json(cached.read_text("utf-8"))
+        return page.model_copy(update={"number": page_number})
+    rotation = detect_rotation(gray, options) if options.orientation else 0
+    upright = gray.rotate(-rotation, expand=True) if rotation else gray
+    skew = estimate_skew(upright) if options.deskew else 0.0
+    if abs(skew) >= SKEW_STEP_DEGREES:
+        upright = upright.rotate(skew, PILImage.Resampling.BICUBIC, expand=False, fillcolor=255)
+    else:
+        skew = 0.0
+    words = tuple(
+        Word(
+            text=text,
+            bbox=_to_original(bbox, gray.size, upright.size, rotation, skew),
+            confidence=confidence,
+            source="ocr",
+        )
+        for text, bbox, confidence in _words(upright, options)
+    )
+    page = Page(
+        number=page_number,
+        width=gray.width,
+        height=gray.height,
+        unit="px",
+        words=words,
+        source="ocr",
+        rotation=rotation,
+        skew_degrees=skew,
+    )
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.part")
+    partial.write_text(page.model_dump_json(), "utf-8")
+    partial.replace(cached)  # atomic: a reader never sees half a file
+    return page
