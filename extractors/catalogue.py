@@ -93,6 +93,9 @@ class DocumentType(_Frozen):
     fields: tuple[FieldSpec, ...]
     rules: tuple[DocumentRule, ...] = ()
     always_review: bool = False
+    keywords: tuple[tuple[str, float], ...] = Field(
+        default=(), description="words the type is recognised by, with weights (negative: against it)"
+    )
 
     def field(self, key: str) -> FieldSpec:
         for spec in self.fields:
@@ -110,6 +113,9 @@ class Catalogue(_Frozen):
 
     schema_version: int
     kinds: dict[str, Kind]
+    labels: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict, description="other label words per field"
+    )
     departments: dict[str, str]
     types: dict[str, DocumentType] = Field(description="document types by id, in catalogue order")
 
@@ -135,6 +141,10 @@ class Catalogue(_Frozen):
 
     def department_name(self, department_id: str) -> str:
         return self.departments[department_id]
+
+    def label_words(self, spec: FieldSpec) -> tuple[str, ...]:
+        """Every label a form may print for the field: its own and the shared synonyms."""
+        return (spec.label, *(word for word in self.labels.get(spec.key, ()) if word != spec.label))
 
 
 @cache

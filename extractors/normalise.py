@@ -161,7 +161,7 @@ def normalise_email(text: str) -> str:
     return normalise_text(text).replace(" ", "")
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Case and accent-insensitive key, with German umlaut spellings: 'Übernahme' ~ 'uebernahme'."""
     text = collapse_whitespace(text).lower()
     for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
@@ -172,15 +172,15 @@ def _fold(text: str) -> str:
 
 def normalise_choice(text: str, spec: FieldSpec) -> str:
     """The option id whose words match the written label, e.g. 'Übernahme' -> 'uebernahme'."""
-    written = _fold(text)
+    written = fold(text)
     if not written:
         raise NormalisationError("empty value")
     for option in spec.options:
-        if written in {_fold(option.id), *(_fold(word) for word in option.words)}:
+        if written in {fold(option.id), *(fold(word) for word in option.words)}:
             return option.id
     for option in spec.options:
         if any(
-            _fold(word).startswith(written) or written.startswith(_fold(word))
+            fold(word).startswith(written) or written.startswith(fold(word))
             for word in option.words
             if len(word) > 3
         ):

@@ -1,0 +1,237 @@
+"""Find field values next to their labels, and shaped values by pattern: the baseline extractor."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from extractors.baseline.layout import (
+    LabelHit,
+    Line,
+    find_label,
+    group_lines,
+    span_box,
+    token_key,
+    words_near,
+    words_right_of,
+)
+from extractors.baseline.patterns import find_patterns
+from extractors.catalogue import DocumentType, FieldSpec, load_catalogue
+from extractors.document import ExtractedField, ReadDocument, Word
+from extractors.normalise import NormalisationError, normalise_choice, normalise_value
+from extractors.reading import CHECK_MARK
+from extractors.validation import validate_value
+
+EXTRACTOR_NAME = "baseline-labels"
+# Marks people and OCR leave in a ticked box.
+TICKS = {CHECK_MARK, "x", "X", "×", "✕", "✗", "☒", "[x]", "[X]", "(x)"}
+_NUMBERING = re.compile(r"^\d{1,2}[.)]?$")
+
+
+class LabelExtractorOptions(BaseModel):
+    """How much the baseline trusts each way of finding a value (before OCR confidence)."""
+
+    right_of_label: float = Field(default=0.85, description="confidence of a value right of its label")
+    below_label: float = Field(default=0.8, description="confidence of a value under its label")
+    above_label: float = Field(
+        default=0.7, description="confidence of a value over its label (label under the line)"
+    )
+    pattern_only: float = Field(default=0.55, description="confidence of a value found by its shape alone")
+    first_gap_ratio: float = Field(
+        default=0.45, description="widest gap between label and value, share of page width"
+    )
+
+
+class _Page:
+    def __init__(self, number: int, lines: list[Line], width: float) -> None:
+        self.number, self.lines, self.width = number, lines, width
+
+
+def _confidence(words: list[Word], base: float) -> float:
+    return round(base * statistics.mean(word.confidence for word in words), 4)
+
+
+def _accept(spec: FieldSpec, words: list[Word], stop_keys: set[str]) -> Any:
+    """The normalised value of the words if they are a valid value for the field, else None."""
+    words = [word for word in words if word.text not in TICKS]
+    if words and _NUMBERING.match(words[0].text) and spec.kind not in ("integer", "code"):
+        words = words[1:]
+    if not words or token_key(words[0].text) in stop_keys:
+        return None
+    try:
+        value = normalise_value(spec, " ".join(word.text for word in words))
+    except (NormalisationError, ValueError):
+        return None
+    if any(issue.severity == "error" for issue in validate_value(spec, value)):
+        return None
+    return value
+
+
+class _Extractor:
+    def __init__(
+        self, document: ReadDocument, doc_type: DocumentType, options: LabelExtractorOptions
+    ) -> None:
+        self.catalogue = load_catalogue()
+        self.doc_type, self.options = doc_type, options
+        self.pages = [_Page(p.number, group_lines(p), p.width) for p in document.pages]
+        self.stop_keys = {
+            token_key(label.split()[0])
+            for spec in doc_type.fields
+            for label in self.catalogue.label_words(spec)
+            if token_key(label.split()[0])
+        }
+        self.all_words = [w for page in document.pages for w in page.words]
+
+    def _hits(self, spec: FieldSpec) -> list[tuple[_Page, LabelHit]]:
+        labels = sorted(self.catalogue.label_words(spec), key=lambda label: -len(label))
+        return [
+            (page, hit) for label in labels for page in self.pages for hit in find_label(page.lines, label)
+        ]
+
+    def _found(self, spec: FieldSpec, page: _Page, words: list[Word], base: float) -> ExtractedField | None:
+        value = _accept(spec, words, self.stop_keys)
+        if value is None:
+            return None
+        kept = [word for word in words if word.text not in TICKS]
+        return ExtractedField(
+            value=value, confidence=_confidence(kept, base), page=page.number, bbox=span_box(kept)
+        )
+
+    def scalar(self, spec: FieldSpec) -> ExtractedField | None:
+        options = self.options
+        for page, hit in self._hits(spec):
+            first_gap = options.first_gap_ratio * page.width
+            attempts: list[tuple[list[Word], float]] = [
+                (words_right_of(page.lines, hit, self.stop_keys, first_gap), options.right_of_label),
+                (words_near(page.lines, hit, 1, self.stop_keys), options.below_label),
+                (words_near(page.lines, hit, -1, self.stop_keys), options.above_label),
+            ]
+            for words, base in attempts:
+                if words and (found := self._found(spec, page, words, base)):
+                    return found
+        return self._by_pattern(spec)
+
+    def _by_pattern(self, spec: FieldSpec) -> ExtractedField | None:
+        """A value of a distinctive shape that occurs exactly once in the document."""
+        if spec.kind not in (
+            "iban",
+            "vat_id",
+            "leitweg_id",
+            "tax_number",
+            "microchip",
+            "email",
+            "license_plate",
+        ):
+            return None
+        values: dict[Any, ExtractedField] = {}
+        for page in self.pages:
+            for match in find_patterns([w for line in page.lines for w in line.words]):
+                if match.kind == spec.kind and (found := self._found(spec, page, list(match.words), 1.0)):
+                    values.setdefault(found.value, found.model_copy(update={
+                        "confidence": round(found.confidence * self.options.pattern_only, 4)}))  # fmt: skip
+        return next(iter(values.values())) if len(values) == 1 else None
+
+    def choice(self, spec: FieldSpec) -> ExtractedField | None:
+        """The option whose words follow a ticked box."""
+        for page in self.pages:
+            for line in page.lines:
+                for index, word in enumerate(line.words):
+                    if word.text not in TICKS:
+                        continue
+                    following = list(line.words[index + 1 : index + 6])
+                    for length in range(len(following), 0, -1):
+                        words = following[:length]
+                        try:
+                            value = normalise_choice(" ".join(w.text for w in words), spec)
+                        except NormalisationError:
+                            continue
+                        box = span_box([word, *words])
+                        return ExtractedField(value=value, confidence=_confidence([word, *words], 0.8),
+                                              page=page.number, bbox=box)  # fmt: skip
+        return None
+
+    def names(self, spec: FieldSpec) -> ExtractedField | None:
+        """A list of names: the numbered lines under the list's label."""
+        item_spec = spec.model_copy(update={"kind": spec.item, "item": None})
+        for page, hit in self._hits(spec):
+            names, boxes, confidences = [], [], []
+            for line in page.lines[hit.line + 1 : hit.line + 8]:
+                words = list(line.words)
+                if not words or not _NUMBERING.match(words[0].text):
+                    if names:
+                        break
+                    continue
+                value = _accept(item_spec, words[1:], self.stop_keys)
+                if value is not None:
+                    names.append(value)
+                    boxes.append(span_box(words[1:]))
+                    confidences.append(_confidence(words[1:], self.options.right_of_label))
+            if names:
+                return ExtractedField(value=names, confidence=min(confidences), page=page.number,
+                                      bbox=span_box_of(boxes))  # fmt: skip
+        return None
+
+    def records(self, spec: FieldSpec) -> ExtractedField | None:
+        """Records in a table: a header line with the record fields' labels, one record per row."""
+        for page in self.pages:
+            for index, line in enumerate(page.lines):
+                columns = self._columns(spec, line)
+                if len(columns) < 3:
+                    continue
+                records = []
+                for row in page.lines[index + 1 : index + 8]:
+                    record = {}
+                    for sub, (left, right) in columns.items():
+                        words = [w for w in row.words if left - 2 <= w.bbox[0] < right - 2]
+                        value = _accept(sub, words, self.stop_keys) if words else None
+                        if value is not None:
+                            record[sub.key] = value
+                    if len(record) >= 2:
+                        records.append(record)
+                if records:
+                    return ExtractedField(value=records, confidence=self.options.below_label, page=page.number,
+                                          bbox=span_box(list(line.words)))  # fmt: skip
+        return None
+
+    def _columns(self, spec: FieldSpec, line: Line) -> dict[FieldSpec, tuple[float, float]]:
+        starts: list[tuple[float, FieldSpec]] = []
+        keys = [token_key(word.text) for word in line.words]
+        for sub in spec.fields:
+            for label in self.catalogue.label_words(sub):
+                first = token_key(label.split()[0])
+                if first in keys:
+                    starts.append((line.words[keys.index(first)].bbox[0], sub))
+                    break
+        starts.sort(key=lambda item: item[0])
+        edges = [x for x, _ in starts] + [float("inf")]
+        return {sub: (edges[i], edges[i + 1]) for i, (_, sub) in enumerate(starts)}
+
+
+def span_box_of(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def extract_fields(
+    document: ReadDocument, doc_type_id: str, options: LabelExtractorOptions | None = None
+) -> dict[str, ExtractedField]:
+    """Every field of the type the baseline can find; fields it cannot find are absent."""
+    doc_type = load_catalogue().type(doc_type_id)
+    extractor = _Extractor(document, doc_type, options or LabelExtractorOptions())
+    by_kind: dict[str, Callable[[FieldSpec], ExtractedField | None]] = {
+        "choice": extractor.choice, "list": extractor.names, "records": extractor.records,
+    }  # fmt: skip
+    fields: dict[str, ExtractedField] = {}
+    for spec in doc_type.fields:
+        found = by_kind.get(spec.kind, extractor.scalar)(spec)
+        if found is not None:
+            fields[spec.key] = found
+    return fields

@@ -1,0 +1,139 @@
+"""Lines and labels on a page: the layout reasoning the rule-based baseline is built on."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from extractors.document import BBox, Page, Word
+from extractors.normalise import fold
+
+_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def token_key(text: str) -> str:
+    """A word as compared with label words: folded, without surrounding punctuation."""
+    return _PUNCTUATION.sub("", fold(text))
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int
+    words: tuple[Word, ...]
+
+    @property
+    def top(self) -> float:
+        return min(word.bbox[1] for word in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(word.bbox[3] for word in self.words)
+
+    @property
+    def height(self) -> float:
+        return statistics.median(word.bbox[3] - word.bbox[1] for word in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+
+def group_lines(page: Page) -> list[Line]:
+    """Words sorted into lines by vertical overlap, each line left to right, lines top to bottom."""
+    words = sorted(page.words, key=lambda w: ((w.bbox[1] + w.bbox[3]) / 2, w.bbox[0]))
+    lines: list[list[Word]] = []
+    for word in words:
+        centre = (word.bbox[1] + word.bbox[3]) / 2
+        height = word.bbox[3] - word.bbox[1]
+        for line in reversed(lines[-3:]):
+            line_top = statistics.median(w.bbox[1] for w in line)
+            line_bottom = statistics.median(w.bbox[3] for w in line)
+            if line_top - 0.2 * height <= centre <= line_bottom + 0.2 * height:
+                line.append(word)
+                break
+        else:
+            lines.append([word])
+    result = [Line(page.number, tuple(sorted(line, key=lambda w: w.bbox[0]))) for line in lines]
+    return sorted(result, key=lambda line: (line.top, line.words[0].bbox[0]))
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    """A label found on a page: which line, which words, and the text it matched."""
+
+    line: int
+    start: int
+    end: int  # exclusive
+    label: str
+
+    def box(self, lines: list[Line]) -> BBox:
+        words = lines[self.line].words[self.start : self.end]
+        return (
+            words[0].bbox[0],
+            min(w.bbox[1] for w in words),
+            words[-1].bbox[2],
+            max(w.bbox[3] for w in words),
+        )
+
+
+def find_label(lines: list[Line], label: str) -> list[LabelHit]:
+    """Every place the label's words stand in a row on one line."""
+    wanted = [key for key in (token_key(part) for part in label.split()) if key]
+    if not wanted:
+        return []
+    hits = []
+    for line_index, line in enumerate(lines):
+        keys = [token_key(word.text) for word in line.words]
+        for start in range(len(keys) - len(wanted) + 1):
+            if keys[start : start + len(wanted)] == wanted:
+                hits.append(LabelHit(line_index, start, start + len(wanted), label))
+    return hits
+
+
+def words_right_of(lines: list[Line], hit: LabelHit, stop_keys: set[str], first_gap: float) -> list[Word]:
+    """The words after a label on its line, up to a wide gap or the next label."""
+    line = lines[hit.line]
+    taken: list[Word] = []
+    previous_end = line.words[hit.end - 1].bbox[2]
+    for word in line.words[hit.end :]:
+        gap = word.bbox[0] - previous_end
+        allowed = first_gap if not taken else 2.5 * line.height
+        if gap > allowed or (taken and token_key(word.text) in stop_keys):
+            break
+        if not taken and token_key(word.text) in stop_keys:
+            break
+        taken.append(word)
+        previous_end = word.bbox[2]
+    return taken
+
+
+def words_near(lines: list[Line], hit: LabelHit, direction: int, stop_keys: set[str]) -> list[Word]:
+    """The words on the line just below (direction=1) or above (-1) a label, starting near its left edge."""
+    label_box = hit.box(lines)
+    height = label_box[3] - label_box[1]
+    index = hit.line + direction
+    while 0 <= index < len(lines):
+        line = lines[index]
+        distance = line.top - label_box[3] if direction > 0 else label_box[1] - line.bottom
+        if distance > 3.0 * height:
+            return []
+        candidates = [w for w in line.words if label_box[0] - 3 * height <= w.bbox[0]]
+        if candidates and candidates[0].bbox[0] <= label_box[0] + 12 * height:
+            taken = [candidates[0]]
+            for word in candidates[1:]:
+                if word.bbox[0] - taken[-1].bbox[2] > 2.5 * line.height or token_key(word.text) in stop_keys:
+                    break
+                taken.append(word)
+            return taken
+        index += direction
+    return []
+
+
+def span_box(words: list[Word]) -> BBox:
+    return (
+        min(w.bbox[0] for w in words),
+        min(w.bbox[1] for w in words),
+        max(w.bbox[2] for w in words),
+        max(w.bbox[3] for w in words),
+    )
