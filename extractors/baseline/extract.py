@@ -19,7 +19,7 @@ from extractors.baseline.layout import (
     words_near,
     words_right_of,
 )
-from extractors.baseline.patterns import find_patterns
+from extractors.baseline.patterns import PATTERNS, find_patterns
 from extractors.catalogue import DocumentType, FieldSpec, load_catalogue
 from extractors.document import ExtractedField, ReadDocument, Word
 from extractors.normalise import NormalisationError, normalise_choice, normalise_value
@@ -55,6 +55,28 @@ def _confidence(words: list[Word], base: float) -> float:
     return round(base * statistics.mean(word.confidence for word in words), 4)
 
 
+def _shaped(spec: FieldSpec, words: list[Word]) -> list[Word]:
+    """For kinds with a shape (dates, amounts, IBANs ...), just the words of that shape, if any."""
+    if spec.kind in PATTERNS:
+        for match in find_patterns(words):
+            if match.kind == spec.kind:
+                return list(match.words)
+    return words
+
+
+def _trim(spec: FieldSpec, words: list[Word]) -> list[Word]:
+    """Drop what surrounds a value in a cell: tick marks, field numbers, a label's bracketed rest."""
+    words = [word for word in words if word.text not in TICKS]
+    if words and _NUMBERING.match(words[0].text) and spec.kind not in ("integer", "code"):
+        words = words[1:]
+    if words and words[0].text.startswith("("):
+        closing = next((i for i, w in enumerate(words) if w.text.endswith(")")), len(words) - 1)
+        words = words[closing + 1 :]
+    elif words and words[0].text == "/":
+        words = words[2:]
+    return _shaped(spec, words)
+
+
 def _accept(spec: FieldSpec, words: list[Word], stop_keys: set[str]) -> Any:
     """The normalised value of the words if they are a valid value for the field, else None."""
     words = [word for word in words if word.text not in TICKS]
@@ -84,22 +106,57 @@ class _Extractor:
             for label in self.catalogue.label_words(spec)
             if token_key(label.split()[0])
         }
-        self.all_words = [w for page in document.pages for w in page.words]
+        self.claims = self._claims()
+
+    def _claims(self) -> dict[tuple[int, int, int], int]:
+        """Word positions covered by labels, with the longest label covering each: a short label
+        ('Name') must not be read inside a longer one ('Name des Geschäfts')."""
+        claims: dict[tuple[int, int, int], int] = {}
+        for spec in self.doc_type.fields:
+            for label in self.catalogue.label_words(spec):
+                size = len(label.split())
+                for page in self.pages:
+                    for hit in find_label(page.lines, label):
+                        for position in range(hit.start, hit.end):
+                            key = (page.number, hit.line, position)
+                            claims[key] = max(claims.get(key, 0), size)
+        return claims
 
     def _hits(self, spec: FieldSpec) -> list[tuple[_Page, LabelHit]]:
         labels = sorted(self.catalogue.label_words(spec), key=lambda label: -len(label))
-        return [
-            (page, hit) for label in labels for page in self.pages for hit in find_label(page.lines, label)
-        ]
+        hits = []
+        for label in labels:
+            size = len(label.split())
+            for page in self.pages:
+                for hit in find_label(page.lines, label):
+                    positions = range(hit.start, hit.end)
+                    if all(self.claims.get((page.number, hit.line, p), 0) <= size for p in positions):
+                        hits.append((page, hit))
+        return hits
 
     def _found(self, spec: FieldSpec, page: _Page, words: list[Word], base: float) -> ExtractedField | None:
+        words = _trim(spec, words)
         value = _accept(spec, words, self.stop_keys)
+        if value is None and spec.kind == "address" and words:
+            words = self._with_rest_of_line(page, words)
+            value = _accept(spec, words, self.stop_keys)
         if value is None:
             return None
-        kept = [word for word in words if word.text not in TICKS]
         return ExtractedField(
-            value=value, confidence=_confidence(kept, base), page=page.number, bbox=span_box(kept)
+            value=value, confidence=_confidence(words, base), page=page.number, bbox=span_box(words)
         )
+
+    @staticmethod
+    def _with_rest_of_line(page: _Page, words: list[Word]) -> list[Word]:
+        """A street alone: postcode and town often stand in the next cells of the same line."""
+        for line in page.lines:
+            if words[-1] in line.words:
+                rest = list(line.words[line.words.index(words[-1]) + 1 :])
+                postcode = next((i for i, w in enumerate(rest) if re.fullmatch(r"\d{5}", w.text)), None)
+                if postcode is not None and postcode <= 4:
+                    town = [w for w in rest[postcode + 1 : postcode + 4] if not _NUMBERING.match(w.text)]
+                    return [*words, rest[postcode], *town[:2]]
+        return words
 
     def scalar(self, spec: FieldSpec) -> ExtractedField | None:
         options = self.options
@@ -131,8 +188,12 @@ class _Extractor:
         for page in self.pages:
             for match in find_patterns([w for line in page.lines for w in line.words]):
                 if match.kind == spec.kind and (found := self._found(spec, page, list(match.words), 1.0)):
-                    values.setdefault(found.value, found.model_copy(update={
-                        "confidence": round(found.confidence * self.options.pattern_only, 4)}))  # fmt: skip
+                    values.setdefault(
+                        found.value,
+                        found.model_copy(
+                            update={"confidence": round(found.confidence * self.options.pattern_only, 4)}
+                        ),
+                    )
         return next(iter(values.values())) if len(values) == 1 else None
 
     def choice(self, spec: FieldSpec) -> ExtractedField | None:
@@ -150,29 +211,36 @@ class _Extractor:
                         except NormalisationError:
                             continue
                         box = span_box([word, *words])
-                        return ExtractedField(value=value, confidence=_confidence([word, *words], 0.8),
-                                              page=page.number, bbox=box)  # fmt: skip
+                        return ExtractedField(
+                            value=value,
+                            confidence=_confidence([word, *words], 0.8),
+                            page=page.number,
+                            bbox=box,
+                        )
         return None
 
     def names(self, spec: FieldSpec) -> ExtractedField | None:
         """A list of names: the numbered lines under the list's label."""
         item_spec = spec.model_copy(update={"kind": spec.item, "item": None})
         for page, hit in self._hits(spec):
-            names, boxes, confidences = [], [], []
+            names: list[Any] = []
+            boxes: list[tuple[float, float, float, float]] = []
+            confidences: list[float] = []
             for line in page.lines[hit.line + 1 : hit.line + 8]:
                 words = list(line.words)
                 if not words or not _NUMBERING.match(words[0].text):
                     if names:
                         break
                     continue
-                value = _accept(item_spec, words[1:], self.stop_keys)
+                value = _accept(item_spec, _trim(item_spec, words[1:]), self.stop_keys)
                 if value is not None:
                     names.append(value)
                     boxes.append(span_box(words[1:]))
                     confidences.append(_confidence(words[1:], self.options.right_of_label))
             if names:
-                return ExtractedField(value=names, confidence=min(confidences), page=page.number,
-                                      bbox=span_box_of(boxes))  # fmt: skip
+                return ExtractedField(
+                    value=names, confidence=min(confidences), page=page.number, bbox=span_box_of(boxes)
+                )
         return None
 
     def records(self, spec: FieldSpec) -> ExtractedField | None:
@@ -187,14 +255,15 @@ class _Extractor:
                     record = {}
                     for sub, (left, right) in columns.items():
                         words = [w for w in row.words if left - 2 <= w.bbox[0] < right - 2]
-                        value = _accept(sub, words, self.stop_keys) if words else None
+                        value = _accept(sub, _trim(sub, words), self.stop_keys) if words else None
                         if value is not None:
                             record[sub.key] = value
                     if len(record) >= 2:
                         records.append(record)
                 if records:
-                    return ExtractedField(value=records, confidence=self.options.below_label, page=page.number,
-                                          bbox=span_box(list(line.words)))  # fmt: skip
+                    box = span_box(list(line.words))
+                    confidence = self.options.below_label
+                    return ExtractedField(value=records, confidence=confidence, page=page.number, bbox=box)
         return None
 
     def _columns(self, spec: FieldSpec, line: Line) -> dict[FieldSpec, tuple[float, float]]:
@@ -227,8 +296,10 @@ def extract_fields(
     doc_type = load_catalogue().type(doc_type_id)
     extractor = _Extractor(document, doc_type, options or LabelExtractorOptions())
     by_kind: dict[str, Callable[[FieldSpec], ExtractedField | None]] = {
-        "choice": extractor.choice, "list": extractor.names, "records": extractor.records,
-    }  # fmt: skip
+        "choice": extractor.choice,
+        "list": extractor.names,
+        "records": extractor.records,
+    }
     fields: dict[str, ExtractedField] = {}
     for spec in doc_type.fields:
         found = by_kind.get(spec.kind, extractor.scalar)(spec)

@@ -20,8 +20,11 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "money": [[{"TEXT": {"REGEX": r"^-?\d{1,3}(\.\d{3})*,\d{2}$|^-?\d+,\d{2}$"}}]],
     "iban": [
         [{"TEXT": {"REGEX": r"^[A-Z]{2}\d{20}$"}}],
-        [{"TEXT": {"REGEX": r"^[A-Z]{2}\d{2}$"}}, {"TEXT": {"REGEX": r"^\d{4}$"}, "OP": "{4}"},
-         {"TEXT": {"REGEX": r"^\d{1,4}$"}}],
+        [
+            {"TEXT": {"REGEX": r"^[A-Z]{2}\d{2}$"}},
+            {"TEXT": {"REGEX": r"^\d{4}$"}, "OP": "{4}"},
+            {"TEXT": {"REGEX": r"^\d{1,4}$"}},
+        ],
     ],
     "vat_id": [[{"TEXT": {"REGEX": r"^DE\d{9}$"}}]],
     "leitweg_id": [[{"TEXT": {"REGEX": r"^\d{2,12}(-[A-Z0-9]{1,30})?-\d{2}$"}}]],
@@ -33,10 +36,13 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "email": [[{"LIKE_EMAIL": True}]],
     "license_plate": [
         [{"TEXT": {"REGEX": r"^[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}$"}}, {"TEXT": {"REGEX": r"^\d{1,4}[EH]?$"}}],
-        [{"TEXT": {"REGEX": r"^[A-ZÄÖÜ]{1,3}$"}}, {"TEXT": {"REGEX": r"^[A-Z]{1,2}$"}},
-         {"TEXT": {"REGEX": r"^\d{1,4}[EH]?$"}}],
+        [
+            {"TEXT": {"REGEX": r"^[A-ZÄÖÜ]{1,3}$"}},
+            {"TEXT": {"REGEX": r"^[A-Z]{1,2}$"}},
+            {"TEXT": {"REGEX": r"^\d{1,4}[EH]?$"}},
+        ],
     ],
-}  # fmt: skip
+}
 
 
 @dataclass(frozen=True)
