@@ -1,0 +1,53 @@
+"""Write results where people and systems pick them up: department folders, review, quarantine."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+from pathlib import Path
+from typing import Any
+
+from extractors.document import Result
+from extractors.ingest import safe_name
+
+RESULTS_FILE = "results.jsonl"
+REVIEW, QUARANTINE = "review", "quarantine"
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a reader never sees half a result."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    partial.write_text(text, "utf-8")
+    partial.replace(path)
+
+
+class Outbox:
+    """The output folder of a run: one JSON per input in its folder, and one line per input in results.jsonl."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._lock = threading.Lock()
+        root.mkdir(parents=True, exist_ok=True)
+
+    def folder_for(self, result: Result) -> Path:
+        if result.status == "routed" and result.department:
+            return self.root / result.department
+        return self.root / (QUARANTINE if result.status == "quarantined" else REVIEW)
+
+    def deliver(self, result: Result, original: Path) -> dict[str, Any]:
+        """Write the result (and keep a copy of a quarantined original); returns the results.jsonl record."""
+        stem = safe_name(Path(result.source.filename).stem, limit=60) or "document"
+        digest = (result.source.sha256 or "0" * 12)[:12]
+        target = self.folder_for(result) / f"{stem}-{digest}.json"
+        _atomic_write(target, result.model_dump_json(indent=2) + "\n")
+        if result.status == "quarantined" and original.is_file():
+            kept = self.root / QUARANTINE / "files" / f"{digest}-{safe_name(result.source.filename)}"
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(original, kept)
+        record = json.loads(result.model_dump_json()) | {"output_path": str(target.relative_to(self.root))}
+        with self._lock, (self.root / RESULTS_FILE).open("a", encoding="utf-8") as stream:
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return record

@@ -1,0 +1,110 @@
+"""The Prefect flow `process_documents`: files in, validated and routed results out."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from flows.settings import configure_prefect
+
+configure_prefect()
+
+from prefect import flow, task, unmapped  # noqa: E402  (telemetry must be off before Prefect loads)
+from prefect.cache_policies import NONE  # noqa: E402
+from prefect.futures import as_completed  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+
+from flows.outbox import Outbox  # noqa: E402
+from flows.stages import (  # noqa: E402
+    DocumentState,
+    PipelineOptions,
+    _quarantine,
+    classify_stage,
+    extract_stage,
+    ingest_stage,
+    read_stage,
+    route_stage,
+)
+
+log = logging.getLogger("docflow")
+GROUND_TRUTH_SUFFIX = ".truth.json"
+MANIFEST_NAMES = {"corpus.json", "results.jsonl"}
+# Called with each results.jsonl record as it is written (the CLI's progress bar listens here).
+progress_listeners: list[Callable[[dict[str, Any]], None]] = []
+
+
+def collect_inputs(paths: list[Path]) -> list[Path]:
+    """Files as given, and the files inside folders (not ground truth, manifests or hidden files)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                skip = child.name.endswith(GROUND_TRUTH_SUFFIX) or child.name in MANIFEST_NAMES
+                if child.is_file() and not hidden and not skip:
+                    files.append(child)
+        else:
+            files.append(path)
+    return files
+
+
+@task(name="ingest", task_run_name="ingest-{index}", cache_policy=NONE)
+def ingest_task(path: Path, index: int, options: PipelineOptions) -> DocumentState:
+    return ingest_stage(path, options)
+
+
+@task(name="read", task_run_name="read-{index}", retries=2, retry_delay_seconds=2, cache_policy=NONE)
+def read_task(state: DocumentState, index: int, options: PipelineOptions) -> DocumentState:
+    return read_stage(state, options)
+
+
+@task(name="classify", task_run_name="classify-{index}", cache_policy=NONE)
+def classify_task(state: DocumentState, index: int, options: PipelineOptions) -> DocumentState:
+    return classify_stage(state, options)
+
+
+@task(name="extract", task_run_name="extract-{index}", cache_policy=NONE)
+def extract_task(state: DocumentState, index: int, options: PipelineOptions) -> DocumentState:
+    return extract_stage(state, options)
+
+
+@task(name="validate-and-route", task_run_name="route-{index}", cache_policy=NONE)
+def route_task(state: DocumentState, index: int, options: PipelineOptions) -> DocumentState:
+    return route_stage(state, options)
+
+
+@flow(name="process_documents", task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 2),
+      persist_result=True, validate_parameters=False)  # fmt: skip
+def process_documents(paths: list[str], out: str, options: PipelineOptions | None = None) -> dict[str, Any]:
+    """Read, classify, extract, validate and route every file; write results under `out`."""
+    options = options or PipelineOptions()
+    files = collect_inputs([Path(p) for p in paths])
+    outbox = Outbox(Path(out))
+    indices = list(range(len(files)))
+    ingested = ingest_task.map(files, indices, unmapped(options))
+    read = read_task.map(ingested, indices, unmapped(options))
+    classified = classify_task.map(read, indices, unmapped(options))
+    extracted = extract_task.map(classified, indices, unmapped(options))
+    routed = route_task.map(extracted, indices, unmapped(options))
+    index_of = {future.task_run_id: index for index, future in enumerate(routed)}
+    statuses: Counter[str] = Counter()
+    for future in as_completed(list(routed)):
+        index = index_of[future.task_run_id]
+        try:
+            state = future.result()
+        except Exception as error:  # a stage failed even after its retries: keep the file, say why
+            state = _quarantine(
+                DocumentState(path=files[index]), f"processing failed: {type(error).__name__}"
+            )
+        assert state.result is not None
+        record = outbox.deliver(state.result, files[index])
+        statuses[state.result.status] += 1
+        type_id = state.result.document_type.id if state.result.document_type else "-"
+        log.info("document %s: %s -> %s", state.result.source.sha256[:12], type_id, state.result.status)
+        for listener in progress_listeners:
+            listener(record)
+    return {"documents": len(files), "statuses": dict(statuses), "out": out}

@@ -1,0 +1,21 @@
+"""Settings of the docflow service, and Prefect's, with the city's defaults (no telemetry)."""
+
+from __future__ import annotations
+
+import os
+
+# A city must not phone home: Prefect's analytics and any 'do not track'-aware library stay off
+# unless an operator turns them on explicitly.
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_ALLOW_EPHEMERAL_MODE": "true",
+}
+
+
+def configure_prefect(logging_level: str | None = None) -> None:
+    """Set Prefect's environment before it is imported; values already set by the operator win."""
+    for name, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(name, value)
+    if logging_level:
+        os.environ["PREFECT_LOGGING_LEVEL"] = logging_level

@@ -1,0 +1,125 @@
+"""The pipeline's stages as plain functions over one document's state (no Prefect here)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from extractors.baseline.classify import CLASSIFIER_NAME, KeywordClassifierOptions, classify_document
+from extractors.baseline.extract import EXTRACTOR_NAME, LabelExtractorOptions, extract_fields
+from extractors.document import Engine, ExtractedField, ReadDocument, Result, Timings, TypePrediction
+from extractors.ingest import IngestLimits, Ingested, Rejected, ingest, unread_source
+from extractors.ocr import OcrError
+from extractors.reading import ReadOptions, read_document
+from extractors.routing import RoutingOptions, route_document, validate_extraction
+
+
+class PipelineOptions(BaseModel):
+    """Every knob of the pipeline, per stage, with its default."""
+
+    limits: IngestLimits = Field(default_factory=IngestLimits)
+    reading: ReadOptions = Field(default_factory=ReadOptions)
+    classifier: KeywordClassifierOptions = Field(default_factory=KeywordClassifierOptions)
+    extractor: LabelExtractorOptions = Field(default_factory=LabelExtractorOptions)
+    routing: RoutingOptions = Field(default_factory=RoutingOptions)
+
+
+@dataclass(frozen=True)
+class DocumentState:
+    """One document on its way through the stages; `result` is set once its fate is decided."""
+
+    path: Path
+    ingested: Ingested | None = None
+    read: ReadDocument | None = None
+    prediction: TypePrediction | None = None
+    fields: dict[str, ExtractedField] = field(default_factory=dict)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    result: Result | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.result is not None
+
+
+def _quarantine(state: DocumentState, reason: str) -> DocumentState:
+    source = state.ingested.source if state.ingested else unread_source(state.path)
+    total = sum(state.timings_ms.values())
+    timings = Timings(**{k: round(v, 1) for k, v in state.timings_ms.items()}, total=round(total, 1))
+    result = Result(source=source, status="quarantined", reason=reason, timings_ms=timings)
+    return replace(state, result=result)
+
+
+def _timed(state: DocumentState, stage: str, started: float) -> dict[str, float]:
+    return {**state.timings_ms, stage: (time.perf_counter() - started) * 1000}
+
+
+def ingest_stage(path: Path, options: PipelineOptions) -> DocumentState:
+    state = DocumentState(path=path)
+    try:
+        return replace(state, ingested=ingest(path, options.limits))
+    except Rejected as error:
+        return _quarantine(state, str(error))
+
+
+def read_stage(state: DocumentState, options: PipelineOptions) -> DocumentState:
+    """Read words; an OCR failure propagates (the flow retries it), a broken file is quarantined."""
+    if state.done or state.ingested is None:
+        return state
+    started = time.perf_counter()
+    try:
+        document = read_document(state.ingested, options.reading)
+    except OcrError:
+        raise
+    except Exception as error:  # a file that passed the checks but breaks a reader
+        return _quarantine(state, f"unreadable: {type(error).__name__} while reading the content")
+    return replace(state, read=document, timings_ms=_timed(state, "read", started))
+
+
+def classify_stage(state: DocumentState, options: PipelineOptions) -> DocumentState:
+    if state.done or state.read is None:
+        return state
+    started = time.perf_counter()
+    prediction = classify_document(state.read, options.classifier)
+    return replace(state, prediction=prediction, timings_ms=_timed(state, "classify", started))
+
+
+def extract_stage(state: DocumentState, options: PipelineOptions) -> DocumentState:
+    if state.done or state.read is None or state.prediction is None:
+        return state
+    started = time.perf_counter()
+    catalogue_types = state.prediction.id != "sonstiges"
+    fields = extract_fields(state.read, state.prediction.id, options.extractor) if catalogue_types else {}
+    return replace(state, fields=fields, timings_ms=_timed(state, "extract", started))
+
+
+def route_stage(state: DocumentState, options: PipelineOptions) -> DocumentState:
+    """Validate the fields and decide where the document goes; the result is final afterwards."""
+    if state.done or state.ingested is None or state.read is None or state.prediction is None:
+        return state
+    fields = validate_extraction(state.prediction.id, state.fields) if state.fields else {}
+    status, department, reason = route_document(state.prediction, fields, options.routing)
+    timings = {k: round(v, 1) for k, v in state.timings_ms.items()}
+    result = Result(
+        source=state.ingested.source,
+        document_type=state.prediction,
+        fields=fields,
+        status=status,
+        department=department,
+        reason=reason,
+        engine=Engine(reader=state.read.reader, classifier=CLASSIFIER_NAME, extractor=EXTRACTOR_NAME),
+        timings_ms=Timings(**timings, total=round(sum(timings.values()), 1)),
+    )
+    return replace(state, result=result)
+
+
+def process_file(path: Path, options: PipelineOptions | None = None) -> Result:
+    """All stages in a row for one file, without Prefect: for tests and scripts."""
+    options = options or PipelineOptions()
+    state = ingest_stage(path, options)
+    for stage in (read_stage, classify_stage, extract_stage, route_stage):
+        state = stage(state, options)
+    assert state.result is not None
+    return state.result
