@@ -43,7 +43,7 @@ def route_document(
     options = options or RoutingOptions()
     catalogue = load_catalogue()
     doc_type = catalogue.types.get(prediction.id)
-    review = "review"
+    review: Status = "review"
     if doc_type is None or doc_type.always_review:
         return review, None, f"document type '{prediction.id}' always goes to review"
     if prediction.confidence < options.min_type_confidence:

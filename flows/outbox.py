@@ -25,7 +25,7 @@ def _atomic_write(path: Path, text: str) -> None:
 
 
 class Outbox:
-    """The output folder of a run: one JSON per input in its folder, and one line per input in results.jsonl."""
+    """A run's output folder: one JSON per input in its folder, one line per input in results.jsonl."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -47,7 +47,8 @@ class Outbox:
             kept = self.root / QUARANTINE / "files" / f"{digest}-{safe_name(result.source.filename)}"
             kept.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(original, kept)
-        record = json.loads(result.model_dump_json()) | {"output_path": str(target.relative_to(self.root))}
+        record: dict[str, Any] = json.loads(result.model_dump_json())
+        record["output_path"] = str(target.relative_to(self.root))
         with self._lock, (self.root / RESULTS_FILE).open("a", encoding="utf-8") as stream:
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         return record

@@ -7,7 +7,7 @@ import os
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from flows.settings import configure_prefect
 
@@ -15,8 +15,11 @@ configure_prefect()
 
 from prefect import flow, task, unmapped  # noqa: E402  (telemetry must be off before Prefect loads)
 from prefect.cache_policies import NONE  # noqa: E402
-from prefect.futures import as_completed  # noqa: E402
-from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+from prefect.futures import (
+    PrefectFuture,
+    as_completed,
+)
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner  # noqa: E402
 
 from flows.outbox import Outbox  # noqa: E402
 from flows.stages import (  # noqa: E402
@@ -77,8 +80,12 @@ def route_task(state: DocumentState, index: int, options: PipelineOptions) -> Do
     return route_stage(state, options)
 
 
-@flow(name="process_documents", task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 2),
-      persist_result=True, validate_parameters=False)  # fmt: skip
+TASK_RUNNER: TaskRunner[PrefectFuture[Any]] = cast(
+    "TaskRunner[PrefectFuture[Any]]", ThreadPoolTaskRunner(max_workers=os.cpu_count() or 2)
+)
+
+
+@flow(name="process_documents", task_runner=TASK_RUNNER, persist_result=True, validate_parameters=False)
 def process_documents(paths: list[str], out: str, options: PipelineOptions | None = None) -> dict[str, Any]:
     """Read, classify, extract, validate and route every file; write results under `out`."""
     options = options or PipelineOptions()

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from extractors.baseline.classify import CLASSIFIER_NAME, KeywordClassifierOptions, classify_document
 from extractors.baseline.extract import EXTRACTOR_NAME, LabelExtractorOptions, extract_fields
 from extractors.document import Engine, ExtractedField, ReadDocument, Result, Timings, TypePrediction
-from extractors.ingest import IngestLimits, Ingested, Rejected, ingest, unread_source
+from extractors.ingest import Ingested, IngestLimits, Rejected, ingest, unread_source
 from extractors.ocr import OcrError
 from extractors.reading import ReadOptions, read_document
 from extractors.routing import RoutingOptions, route_document, validate_extraction
