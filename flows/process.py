@@ -9,20 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
-from flows.settings import configure_prefect
+from prefect import flow, task, unmapped
+from prefect.cache_policies import NONE
+from prefect.futures import PrefectFuture, as_completed
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
-configure_prefect()
-
-from prefect import flow, task, unmapped  # noqa: E402  (telemetry must be off before Prefect loads)
-from prefect.cache_policies import NONE  # noqa: E402
-from prefect.futures import (
-    PrefectFuture,
-    as_completed,
-)
-from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner  # noqa: E402
-
-from flows.outbox import Outbox  # noqa: E402
-from flows.stages import (  # noqa: E402
+from flows.outbox import Outbox
+from flows.stages import (
     DocumentState,
     PipelineOptions,
     _quarantine,
