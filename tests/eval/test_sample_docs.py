@@ -21,6 +21,9 @@ def test_about_three_documents_per_type_in_mixed_variants_with_ground_truth() ->
     assert {document["variant"] for document in documents} == {"digital", "acroform", "scan"}
     for document in documents:
         truth = read_truth(SAMPLES / document["path"])
-        errors = [i for i in validate_fields(load_catalogue().type(truth.document_type), truth.fields)
-                  if i.severity == "error" and f"empty:{i.field}" not in truth.defects]  # fmt: skip
+        errors = [
+            i
+            for i in validate_fields(load_catalogue().type(truth.document_type), truth.fields)
+            if i.severity == "error" and f"empty:{i.field}" not in truth.defects
+        ]
         assert errors == [], document["path"]

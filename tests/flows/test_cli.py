@@ -15,14 +15,28 @@ SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
 
 def docflow(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "flows.cli", *args], capture_output=True, text=True, timeout=300,
+        [sys.executable, "-m", "flows.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={"COLUMNS": "120", "PATH": "/usr/bin:/bin"},
-    )  # fmt: skip
+    )
 
 
 def test_generate_writes_documents_truth_and_a_manifest_and_prints_a_summary(tmp_path: Path) -> None:
-    result = docflow("generate", "--out", str(tmp_path), "--per-type", "3", "--seed", "99",
-                     "--types", "widerspruch,bewohnerparkausweis", "--workers", "1")  # fmt: skip
+    result = docflow(
+        "generate",
+        "--out",
+        str(tmp_path),
+        "--per-type",
+        "3",
+        "--seed",
+        "99",
+        "--types",
+        "widerspruch,bewohnerparkausweis",
+        "--workers",
+        "1",
+    )
     assert result.returncode == 0, result.stderr
     assert "bewohnerparkausweis" in result.stdout and "1/1/1" in result.stdout
     assert "shared with train/val: none" in result.stdout
@@ -44,8 +58,15 @@ def test_unknown_types_and_bad_dates_are_refused_with_a_clear_message(tmp_path: 
 
 def test_preview_draws_page_one_with_its_boxes(tmp_path: Path) -> None:
     document = next(SAMPLES.rglob("eingangsrechnung-*.pdf"))
-    result = docflow("preview", str(document), str(tmp_path / "missing.pdf"), "--out", str(tmp_path),
-                     "--sheet", str(tmp_path / "sheet.png"))  # fmt: skip
+    result = docflow(
+        "preview",
+        str(document),
+        str(tmp_path / "missing.pdf"),
+        "--out",
+        str(tmp_path),
+        "--sheet",
+        str(tmp_path / "sheet.png"),
+    )
     assert result.returncode == 1 and "missing.pdf" in result.stdout
     with Image.open(tmp_path / f"{document.stem}.preview.png") as image:
         pixels = np.asarray(image.convert("RGB"))

@@ -1,0 +1,42 @@
+"""The rule-based baseline is honest and decent on born-digital and filled forms of the sample set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.baseline.classify import classify_document
+from extractors.baseline.extract import extract_fields
+from extractors.document import ReadDocument
+from extractors.ingest import ingest
+from extractors.reading import read_document
+from extractors.truth import read_truth
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
+
+
+def _digital_samples() -> list[tuple[Path, ReadDocument]]:
+    documents = []
+    for path in sorted(SAMPLES.rglob("*.pdf")):
+        if read_truth(path).variant in ("digital", "acroform"):
+            documents.append((path, read_document(ingest(path))))
+    return documents
+
+
+def test_types_of_digital_documents_are_recognised() -> None:
+    documents = _digital_samples()
+    correct = sum(classify_document(doc).id == read_truth(path).document_type for path, doc in documents)
+    assert correct / len(documents) >= 0.9
+
+
+def test_fields_of_digital_documents_are_mostly_found_and_rarely_wrong() -> None:
+    expected = predicted = correct = 0
+    for path, document in _digital_samples():
+        truth = read_truth(path)
+        if truth.document_type == "sonstiges":
+            continue
+        fields = extract_fields(document, truth.document_type)
+        expected += len(truth.fields)
+        predicted += len(fields)
+        correct += sum(1 for key, field in fields.items() if truth.fields.get(key) == field.value)
+    assert correct / predicted >= 0.75  # precision: what it says is mostly right
+    assert correct / expected >= 0.55  # recall: it finds most of what is there
