@@ -100,7 +100,8 @@ class LetterWriter:
                 occurrence = self.occurrences[key]
                 self.occurrences[key] += 1
             if cursor > x and text[:1] not in ",.;:)":
-                cursor += space
+                # A real space character, as word processors write: text extraction splits on it.
+                cursor = self.sheet.text(cursor, baseline, " ", font, self.size)[2]
             run: list[str] = []
             run_x = cursor
             for word in text.split():

@@ -22,7 +22,7 @@ from extractors.baseline.layout import (
 from extractors.baseline.patterns import PATTERNS, find_patterns
 from extractors.catalogue import DocumentType, FieldSpec, load_catalogue
 from extractors.document import ExtractedField, ReadDocument, Word
-from extractors.normalise import NormalisationError, normalise_choice, normalise_value
+from extractors.normalise import NormalisationError, fold, normalise_choice, normalise_value
 from extractors.reading import CHECK_MARK
 from extractors.validation import validate_value
 
@@ -289,6 +289,107 @@ def span_box_of(boxes: list[tuple[float, float, float, float]]) -> tuple[float, 
     )
 
 
+class _LetterRules:
+    """Where letters and invoices put what forms put next to labels."""
+
+    def __init__(self, extractor: _Extractor) -> None:
+        self.x = extractor
+
+    def sender_line(self) -> tuple[_Page, list[list[Word]]] | None:
+        """The one-line return address above the recipient's window, split into its parts."""
+        for page in self.x.pages:
+            for index, line in enumerate(page.lines):
+                if "landeshauptstadt" not in fold(line.text) or index == 0:
+                    continue
+                above = page.lines[index - 1]
+                if line.top - above.bottom > 3 * line.height:
+                    continue
+                parts: list[list[Word]] = [[]]
+                for word in above.words:
+                    if word.text in ("·", "|", "-"):
+                        parts.append([])
+                    elif word.text.endswith(",") and len(parts) < 3:
+                        parts[-1].append(word.model_copy(update={"text": word.text.rstrip(",")}))
+                        parts.append([])
+                    else:
+                        parts[-1].append(word)
+                parts = [part for part in parts if part]
+                if len(parts) >= 3:
+                    return page, parts
+            break
+        return None
+
+    def top_block(self) -> tuple[_Page, list[list[Word]]] | None:
+        """A sender block at the top of a letter: a name line, a street line, a postcode-and-town line."""
+        page = self.x.pages[0]
+        for index in range(min(4, len(page.lines) - 2)):
+            lines = page.lines[index : index + 3]
+            if re.match(r"\d{5}$", lines[2].words[0].text) and len(lines[0].words) <= 5:
+                return page, [list(line.words) for line in lines]
+        return None
+
+    def party(self, name_key: str, address_key: str) -> dict[str, ExtractedField]:
+        found: dict[str, ExtractedField] = {}
+        sender = self.sender_line() or self.top_block()
+        if sender is None:
+            return found
+        page, parts = sender
+        catalogue_type = self.x.doc_type
+        base = self.x.options.below_label
+        for key, words in ((name_key, parts[0]), (address_key, [w for part in parts[1:3] for w in part])):
+            spec = catalogue_type.field(key)
+            value = _accept(spec, words, set())
+            if value is not None:
+                found[key] = ExtractedField(
+                    value=value, confidence=_confidence(words, base), page=page.number, bbox=span_box(words)
+                )
+        return found
+
+    def currency(self) -> ExtractedField | None:
+        for page in self.x.pages:
+            for line in page.lines:
+                for word in line.words:
+                    if word.text.strip(".,:") in ("EUR", "€", "Euro"):
+                        return ExtractedField(value="EUR", confidence=0.9, page=page.number, bbox=word.bbox)
+        return None
+
+    def subject(self) -> ExtractedField | None:
+        for page in self.x.pages:
+            for index, line in enumerate(page.lines):
+                keys = [token_key(word.text) for word in line.words]
+                if "widerspruch" not in keys:
+                    continue
+                start = keys.index("widerspruch") + 1
+                words = list(line.words[start:])
+                if not words and index + 1 < len(page.lines):
+                    words = list(page.lines[index + 1].words)
+                words = [w for w in words if w.text not in (":", "–", "-")]
+                if words and not words[0].text[:1].isdigit():
+                    text_words = words[
+                        : next(
+                            (
+                                i
+                                for i, w in enumerate(words)
+                                if token_key(w.text) == "bescheid"
+                                and i > 0
+                                and i + 1 < len(words)
+                                and token_key(words[i + 1].text) == "vom"
+                            ),
+                            len(words),
+                        )
+                    ]
+                    spec = self.x.doc_type.field("subject")
+                    value = _accept(spec, text_words, set())
+                    if value is not None:
+                        return ExtractedField(
+                            value=value,
+                            confidence=_confidence(text_words, 0.7),
+                            page=page.number,
+                            bbox=span_box(text_words),
+                        )
+        return None
+
+
 def extract_fields(
     document: ReadDocument, doc_type_id: str, options: LabelExtractorOptions | None = None
 ) -> dict[str, ExtractedField]:
@@ -301,7 +402,18 @@ def extract_fields(
         "records": extractor.records,
     }
     fields: dict[str, ExtractedField] = {}
+    letters = _LetterRules(extractor)
+    if doc_type.id == "eingangsrechnung":
+        fields |= letters.party("seller_name", "seller_address")
+        if currency := letters.currency():
+            fields["currency"] = currency
+    elif doc_type.id == "widerspruch":
+        fields |= letters.party("sender_name", "sender_address")
+        if subject := letters.subject():
+            fields["subject"] = subject
     for spec in doc_type.fields:
+        if spec.key in fields:
+            continue
         found = by_kind.get(spec.kind, extractor.scalar)(spec)
         if found is not None:
             fields[spec.key] = found

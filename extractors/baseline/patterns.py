@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -45,6 +46,9 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
 }
 
 
+_TRAILING = re.compile(r"[,;:)]+$|(?<=\d{4})\.$")
+
+
 @dataclass(frozen=True)
 class Match:
     kind: str
@@ -74,7 +78,8 @@ def find_patterns(words: list[Word]) -> list[Match]:
     nlp, matcher = _matcher()
     if not words:
         return []
-    doc = Doc(nlp.vocab, words=[word.text for word in words])
+    # Punctuation of the sentence around a value ("vom 12.03.2025, Az. ...") is not part of it.
+    doc = Doc(nlp.vocab, words=[_TRAILING.sub("", word.text) or word.text for word in words])
     found = []
     for match_id, start, end in matcher(doc):
         found.append(Match(nlp.vocab.strings[match_id], tuple(words[start:end])))
