@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import time
@@ -270,10 +271,20 @@ def demo(
     per_type: Annotated[int, typer.Option(min=1, help="Documents per type in the demo corpus.")] = 4,
 ) -> None:
     """Generate a small corpus if absent, process it, and score the results against the ground truth."""
-    from eval.synth.generate import MANIFEST_NAME, CorpusOptions, generate_corpus
+    from eval.synth.generate import (
+        GENERATOR_VERSION,
+        MANIFEST_NAME,
+        CorpusOptions,
+        generate_corpus,
+        remove_corpus,
+    )
     from extractors.ingest import sha256_of
 
-    if not (corpus / MANIFEST_NAME).is_file():
+    manifest = corpus / MANIFEST_NAME
+    made_by = json.loads(manifest.read_text("utf-8")).get("generator_version") if manifest.is_file() else None
+    if made_by != GENERATOR_VERSION:
+        if made_by is not None:
+            remove_corpus(corpus)  # made by an older generator: make it again
         console.print(f"Generating a demo corpus in {corpus} ...")
         generate_corpus(CorpusOptions(out=corpus, per_type=per_type, seed=2026))
     splits = [corpus / split for split in ("train", "val", "test") if (corpus / split).is_dir()]

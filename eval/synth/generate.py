@@ -23,7 +23,7 @@ from eval.synth.values import SampledValues, ValueSource
 from extractors.catalogue import load_catalogue
 from extractors.truth import GroundTruth, ScanFormat, Split, TruthBox, Variant, write_truth
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 MANIFEST_NAME = "corpus.json"
 # Documents are dated relative to this day, not to the clock, so a seed gives the same
 # corpus next year. Validators judge dates against the real day, and this one is past.
