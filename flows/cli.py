@@ -219,9 +219,11 @@ def run_processing(paths: list[Path], out: Path, verbose: bool) -> list[dict[str
 
         flow_module.progress_listeners.append(advance)
         try:
-            flow_module.process_documents([str(p) for p in paths], str(out))
+            state = flow_module.process_documents([str(p) for p in paths], str(out), return_state=True)
         finally:
             flow_module.progress_listeners.remove(advance)
+    expected = flow_module.STAGES_PER_DOCUMENT * total
+    flow_module.wait_until_recorded(state.state_details.flow_run_id, expected)
     return records
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -46,6 +47,32 @@ def collect_inputs(paths: list[Path]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def wait_until_recorded(flow_run_id: Any, expected_task_runs: int, timeout_seconds: float = 60.0) -> int:
+    """Wait until the server has recorded every task run of a flow run in a final state.
+
+    Task run states reach the server as events that it writes in batches. Prefect's temporary
+    server stops when this process exits; stopping it with batches still queued makes it print
+    tracebacks. Draining first is the clean way. Returns how many were recorded."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    deadline = time.monotonic() + timeout_seconds
+    recorded = 0
+    with get_client(sync_client=True) as client:
+        while time.monotonic() < deadline:
+            runs = client.read_task_runs(
+                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
+            )
+            recorded = sum(1 for run in runs if run.state is not None and run.state.is_final())
+            if recorded >= expected_task_runs:
+                break
+            time.sleep(0.5)
+    return recorded
+
+
+STAGES_PER_DOCUMENT = 5
 
 
 @task(name="ingest", task_run_name="ingest-{index}", cache_policy=NONE)
