@@ -19,10 +19,10 @@ from flows.outbox import Outbox
 from flows.stages import (
     DocumentState,
     PipelineOptions,
-    _quarantine,
     classify_stage,
     extract_stage,
     ingest_stage,
+    quarantine_state,
     read_stage,
     route_stage,
 )
@@ -124,7 +124,7 @@ def process_documents(paths: list[str], out: str, options: PipelineOptions | Non
         try:
             state = future.result()
         except Exception as error:  # a stage failed even after its retries: keep the file, say why
-            state = _quarantine(
+            state = quarantine_state(
                 DocumentState(path=files[index]), f"processing failed: {type(error).__name__}"
             )
         assert state.result is not None

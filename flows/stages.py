@@ -44,7 +44,7 @@ class DocumentState:
         return self.result is not None
 
 
-def _quarantine(state: DocumentState, reason: str) -> DocumentState:
+def quarantine_state(state: DocumentState, reason: str) -> DocumentState:
     source = state.ingested.source if state.ingested else unread_source(state.path)
     total = sum(state.timings_ms.values())
     timings = Timings(**{k: round(v, 1) for k, v in state.timings_ms.items()}, total=round(total, 1))
@@ -61,7 +61,7 @@ def ingest_stage(path: Path, options: PipelineOptions) -> DocumentState:
     try:
         return replace(state, ingested=ingest(path, options.limits))
     except Rejected as error:
-        return _quarantine(state, str(error))
+        return quarantine_state(state, str(error))
 
 
 def read_stage(state: DocumentState, options: PipelineOptions) -> DocumentState:
@@ -74,7 +74,7 @@ def read_stage(state: DocumentState, options: PipelineOptions) -> DocumentState:
     except OcrError:
         raise
     except Exception as error:  # a file that passed the checks but breaks a reader
-        return _quarantine(state, f"unreadable: {type(error).__name__} while reading the content")
+        return quarantine_state(state, f"unreadable: {type(error).__name__} while reading the content")
     return replace(state, read=document, timings_ms=_timed(state, "read", started))
 
 

@@ -99,9 +99,7 @@ def words_right_of(lines: list[Line], hit: LabelHit, stop_keys: set[str], first_
     for word in line.words[hit.end :]:
         gap = word.bbox[0] - previous_end
         allowed = first_gap if not taken else 2.5 * line.height
-        if gap > allowed or (taken and token_key(word.text) in stop_keys):
-            break
-        if not taken and token_key(word.text) in stop_keys:
+        if gap > allowed or token_key(word.text) in stop_keys:
             break
         taken.append(word)
         previous_end = word.bbox[2]
