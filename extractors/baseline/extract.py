@@ -390,6 +390,40 @@ class _LetterRules:
         return None
 
 
+def _from_named_form_fields(extractor: _Extractor) -> dict[str, ExtractedField]:
+    """Filled fields named after catalogue keys (as the city's own fillable forms can be) need no
+    layout reasoning: 'iban' holds the IBAN; 'address', 'address_2', 'address_3' its parts in order;
+    a ticked 'reason_uebernahme' is the option."""
+    parts: dict[str, list[Word]] = {}
+    keys = set(extractor.doc_type.field_keys)
+    page_of: dict[str, int] = {}
+    for page in extractor.pages:
+        for line in page.lines:
+            for word in line.words:
+                name = word.form_field or ""
+                base = re.sub(r"_\d+$", "", name)
+                if base in keys:
+                    parts.setdefault(base, []).append(word)
+                    page_of.setdefault(base, page.number)
+                elif word.text == CHECK_MARK and "_" in name:
+                    key, option = name.rsplit("_", 1)
+                    if key in keys:
+                        parts.setdefault(key, []).append(word.model_copy(update={"text": option}))
+                        page_of.setdefault(key, page.number)
+    found = {}
+    for key, words in parts.items():
+        spec = extractor.doc_type.field(key)
+        if spec.kind in ("list", "records"):
+            continue
+        ordered = sorted(words, key=lambda w: (w.form_field or "", w.bbox[0]))
+        value = _accept(spec, ordered, set())
+        if value is not None:
+            found[key] = ExtractedField(
+                value=value, confidence=0.98, page=page_of[key], bbox=span_box(ordered)
+            )
+    return found
+
+
 def extract_fields(
     document: ReadDocument, doc_type_id: str, options: LabelExtractorOptions | None = None
 ) -> dict[str, ExtractedField]:
@@ -401,7 +435,7 @@ def extract_fields(
         "list": extractor.names,
         "records": extractor.records,
     }
-    fields: dict[str, ExtractedField] = {}
+    fields: dict[str, ExtractedField] = _from_named_form_fields(extractor)
     letters = _LetterRules(extractor)
     if doc_type.id == "eingangsrechnung":
         fields |= letters.party("seller_name", "seller_address")
