@@ -55,6 +55,19 @@ def _confidence(words: list[Word], base: float) -> float:
     return round(base * statistics.mean(word.confidence for word in words), 4)
 
 
+# Kinds whose values look like any words: only the layout tells them from a label's rest.
+FREE_TEXT_KINDS = ("text", "name", "address")
+
+
+def _continues_label(lines: list[Line], hit: LabelHit, word: Word) -> bool:
+    """A word right after a label, one space away, continues the label ('Name des Wohnungsgebers
+    bzw. der beauftragten Person'); values stand apart or after a colon."""
+    label_end = lines[hit.line].words[hit.end - 1]
+    if label_end.text.endswith((":", ".")):
+        return False
+    return word.bbox[0] - label_end.bbox[2] < 0.6 * (label_end.bbox[3] - label_end.bbox[1])
+
+
 def _shaped(spec: FieldSpec, words: list[Word]) -> list[Word]:
     """For kinds with a shape (dates, amounts, IBANs ...), just the words of that shape, if any."""
     if spec.kind in PATTERNS:
@@ -162,8 +175,11 @@ class _Extractor:
         options = self.options
         for page, hit in self._hits(spec):
             first_gap = options.first_gap_ratio * page.width
+            right = words_right_of(page.lines, hit, self.stop_keys, first_gap)
+            if right and spec.kind in FREE_TEXT_KINDS and _continues_label(page.lines, hit, right[0]):
+                right = []
             attempts: list[tuple[list[Word], float]] = [
-                (words_right_of(page.lines, hit, self.stop_keys, first_gap), options.right_of_label),
+                (right, options.right_of_label),
                 (words_near(page.lines, hit, 1, self.stop_keys), options.below_label),
                 (words_near(page.lines, hit, -1, self.stop_keys), options.above_label),
             ]
@@ -258,8 +274,9 @@ class _Extractor:
                         value = _accept(sub, _trim(sub, words), self.stop_keys) if words else None
                         if value is not None:
                             record[sub.key] = value
-                    if len(record) >= 2:
-                        records.append(record)
+                    if len(record) < 3:
+                        break  # the table has ended
+                    records.append(record)
                 if records:
                     box = span_box(list(line.words))
                     confidence = self.options.below_label

@@ -96,8 +96,12 @@ def words_right_of(lines: list[Line], hit: LabelHit, stop_keys: set[str], first_
     line = lines[hit.line]
     taken: list[Word] = []
     previous_end = line.words[hit.end - 1].bbox[2]
-    for word in line.words[hit.end :]:
+    words = line.words[hit.end :]
+    for index, word in enumerate(words):
         gap = word.bbox[0] - previous_end
+        following = words[index + 1] if index + 1 < len(words) else None
+        if following is not None and word.text.isdigit() and token_key(following.text) in stop_keys:
+            break  # the number of the next numbered field, not a value
         allowed = first_gap if not taken else 2.5 * line.height
         if gap > allowed or token_key(word.text) in stop_keys:
             break
