@@ -47,10 +47,6 @@ class Page(_Frozen):
     rotation: int = Field(default=0, description="degrees the page was turned to be read upright")
     skew_degrees: float = 0.0
 
-    @property
-    def text(self) -> str:
-        return " ".join(word.text for word in self.words)
-
 
 class ReadDocument(_Frozen):
     """A file read into pages of words, and which reader did it."""
@@ -58,10 +54,6 @@ class ReadDocument(_Frozen):
     source: SourceFile
     pages: tuple[Page, ...]
     reader: str
-
-    @property
-    def text(self) -> str:
-        return "\n".join(page.text for page in self.pages)
 
 
 class TypePrediction(_Frozen):

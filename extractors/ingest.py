@@ -12,7 +12,6 @@ from pydantic import BaseModel, Field
 from extractors.document import SourceFile
 
 PDF, PNG, JPEG, TIFF = "application/pdf", "image/png", "image/jpeg", "image/tiff"
-SUPPORTED_MEDIA_TYPES = (PDF, PNG, JPEG, TIFF)
 # What people drop that we do not read, by the bytes it starts with, to say so clearly.
 _KNOWN_UNSUPPORTED = (
     (b"PK\x03\x04", "a ZIP container (Word .docx, Excel .xlsx or a .zip archive)"),

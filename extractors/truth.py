@@ -73,10 +73,6 @@ class GroundTruth(_Model):
     )
     seed: int | None = Field(default=None, description="generator seed of this document")
 
-    def boxes_for(self, field: str) -> list[TruthBox]:
-        """Boxes of a field, including its list items and record fields."""
-        return [box for box in self.boxes if box.field == field or box.field.startswith(field + ".")]
-
 
 def truth_path(document: Path) -> Path:
     """`forms/a.pdf` -> `forms/a.truth.json`."""

@@ -113,13 +113,3 @@ def route_stage(state: DocumentState, options: PipelineOptions) -> DocumentState
         timings_ms=Timings(**timings, total=round(sum(timings.values()), 1)),
     )
     return replace(state, result=result)
-
-
-def process_file(path: Path, options: PipelineOptions | None = None) -> Result:
-    """All stages in a row for one file, without Prefect: for tests and scripts."""
-    options = options or PipelineOptions()
-    state = ingest_stage(path, options)
-    for stage in (read_stage, classify_stage, extract_stage, route_stage):
-        state = stage(state, options)
-    assert state.result is not None
-    return state.result

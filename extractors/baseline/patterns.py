@@ -54,10 +54,6 @@ class Match:
     kind: str
     words: tuple[Word, ...]
 
-    @property
-    def text(self) -> str:
-        return " ".join(word.text for word in self.words)
-
 
 @cache
 def _matcher() -> tuple[Any, Any]:
