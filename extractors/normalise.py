@@ -67,6 +67,17 @@ def normalise_text(text: str) -> str:
     return value
 
 
+_PHONE = re.compile(r"\+?[\d(][\d\s/()\-]{4,}")
+
+
+def normalise_phone(text: str) -> str:
+    """A telephone number as written ('089 1234567', '+49 89 1234567', '0160/1234567')."""
+    value = collapse_whitespace(text)
+    if not _PHONE.fullmatch(value) or sum(char.isdigit() for char in value) < 5:
+        raise NormalisationError("not a telephone number (expected e.g. 089 1234567)")
+    return value
+
+
 def normalise_address(text: str) -> str:
     """Street line and town line joined by ', ': 'Lindwurmstraße 12, 80337 München'."""
     lines = [collapse_whitespace(line).strip(" ,") for line in text.splitlines()]
@@ -82,7 +93,7 @@ def _two_digit_year(year: int, today: dt.date) -> int:
 
 def normalise_date(text: str, today: dt.date | None = None) -> str:
     """'3.5.2024', '03.05.24', '3. Mai 2024' and '2024-05-03' all become '2024-05-03'."""
-    value = collapse_whitespace(text).rstrip(",")
+    value = collapse_whitespace(text).rstrip(",").removesuffix(".")  # the sentence's full stop
     today = today or dt.date.today()
     if match := _ISO_DATE.match(value):
         year, month, day = (int(group) for group in match.groups())
@@ -204,7 +215,7 @@ _BY_KIND: dict[str, Callable[[str], str]] = {
     "id_document": normalise_compact_code,
     "code": normalise_text,
     "email": normalise_email,
-    "phone": normalise_text,
+    "phone": normalise_phone,
     "integer": normalise_integer,
 }
 

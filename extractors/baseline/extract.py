@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from extractors.baseline.layout import (
     LabelHit,
     Line,
+    StopLabels,
     find_label,
     group_lines,
     span_box,
@@ -55,6 +56,8 @@ def _confidence(words: list[Word], base: float) -> float:
     return round(base * statistics.mean(word.confidence for word in words), 4)
 
 
+# Kinds whose values have a shape a wrong reading rarely meets by chance.
+SHAPED_KINDS = frozenset((*PATTERNS, "integer", "phone"))
 # Kinds whose values look like any words: only the layout tells them from a label's rest.
 FREE_TEXT_KINDS = ("text", "name", "address")
 
@@ -63,25 +66,37 @@ def _continues_label(lines: list[Line], hit: LabelHit, word: Word) -> bool:
     """A word right after a label, one space away, continues the label ('Name des Wohnungsgebers
     bzw. der beauftragten Person'); values stand apart or after a colon."""
     label_end = lines[hit.line].words[hit.end - 1]
-    if label_end.text.endswith((":", ".")):
-        return False
+    if label_end.text.endswith((":", ".")) or word.text.startswith("("):
+        return False  # a bracketed rest of the label is trimmed off the value
     return word.bbox[0] - label_end.bbox[2] < 0.6 * (label_end.bbox[3] - label_end.bbox[1])
+
+
+def _without_numbering(spec: FieldSpec, words: list[Word]) -> list[Word]:
+    """Words without the number printed in front of a numbered field ('7 Müller')."""
+    if words and _NUMBERING.match(words[0].text) and spec.kind not in ("integer", "code"):
+        return words[1:]
+    return words
 
 
 def _shaped(spec: FieldSpec, words: list[Word]) -> list[Word]:
     """For kinds with a shape (dates, amounts, IBANs ...), just the words of that shape, if any."""
     if spec.kind in PATTERNS:
-        for match in find_patterns(words):
-            if match.kind == spec.kind:
-                return list(match.words)
+        matches = [match for match in find_patterns(words) if match.kind == spec.kind]
+        if matches:
+            # Amounts stand right-aligned at a line's end; a base amount ('19 % auf 1.234,56') before.
+            chosen = max(matches, key=lambda m: m.words[0].bbox[0]) if spec.kind == "money" else matches[0]
+            return list(chosen.words)
     return words
 
 
 def _trim(spec: FieldSpec, words: list[Word]) -> list[Word]:
     """Drop what surrounds a value in a cell: tick marks, field numbers, a label's bracketed rest."""
     words = [word for word in words if word.text not in TICKS]
-    if words and _NUMBERING.match(words[0].text) and spec.kind not in ("integer", "code"):
-        words = words[1:]
+    if spec.kind in PATTERNS and (shaped := _shaped(spec, words)) is not words:
+        return shaped  # '3. Mai 2024' starts like a field number but is all value
+    if _character_cells(spec, words):
+        return words
+    words = _without_numbering(spec, words)
     if words and words[0].text.startswith("("):
         closing = next((i for i, w in enumerate(words) if w.text.endswith(")")), len(words) - 1)
         words = words[closing + 1 :]
@@ -90,20 +105,45 @@ def _trim(spec: FieldSpec, words: list[Word]) -> list[Word]:
     return _shaped(spec, words)
 
 
-def _accept(spec: FieldSpec, words: list[Word], stop_keys: set[str]) -> Any:
+def _accept(spec: FieldSpec, words: list[Word], stops: StopLabels | None = None) -> Any:
     """The normalised value of the words if they are a valid value for the field, else None."""
     words = [word for word in words if word.text not in TICKS]
-    if words and _NUMBERING.match(words[0].text) and spec.kind not in ("integer", "code"):
-        words = words[1:]
-    if not words or token_key(words[0].text) in stop_keys:
+    if spec.kind not in PATTERNS:
+        words = _without_numbering(spec, words)
+    if not words or (stops is not None and stops.starts_at(words, 0)):
         return None
     try:
         value = normalise_value(spec, " ".join(word.text for word in words))
     except (NormalisationError, ValueError):
-        return None
+        if not _character_cells(spec, words):
+            return None
+        try:  # one character per printed cell: '1 1 . 0 6 . 1 9 9 8'
+            value = normalise_value(spec, "".join(word.text for word in words))
+        except (NormalisationError, ValueError):
+            return None
     if any(issue.severity == "error" for issue in validate_value(spec, value)):
         return None
+    if spec.kind == "name" and not _looks_like_name(value):
+        return None
     return value
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _character_cells(spec: FieldSpec, words: list[Word]) -> bool:
+    return (
+        spec.kind in ("date", "integer", "code", "id_document", "iban", "microchip", "tax_number", "vat_id")
+        and len(words) >= 3
+        and all(len(word.text) <= 2 for word in words)
+    )
+
+
+def _looks_like_name(value: str) -> bool:
+    """A person's or a firm's name: a few words, no sentence, no house number."""
+    words = value.split()
+    return len(words) <= 7 and not any(char.isdigit() or char in ":;!?" for char in value)
 
 
 class _Extractor:
@@ -112,13 +152,12 @@ class _Extractor:
     ) -> None:
         self.catalogue = load_catalogue()
         self.doc_type, self.options = doc_type, options
+        # Forms print labels over their boxes or under their lines; each reading is tried.
+        self.labels_under = False
         self.pages = [_Page(p.number, group_lines(p), p.width) for p in document.pages]
-        self.stop_keys = {
-            token_key(label.split()[0])
-            for spec in doc_type.fields
-            for label in self.catalogue.label_words(spec)
-            if token_key(label.split()[0])
-        }
+        self.stops = StopLabels(
+            label for spec in doc_type.fields for label in self.catalogue.label_words(spec)
+        )
         self.claims = self._claims()
 
     def _claims(self) -> dict[tuple[int, int, int], int]:
@@ -136,7 +175,9 @@ class _Extractor:
         return claims
 
     def _hits(self, spec: FieldSpec) -> list[tuple[_Page, LabelHit]]:
-        labels = sorted(self.catalogue.label_words(spec), key=lambda label: -len(label))
+        labels = sorted(
+            self.catalogue.label_words(spec), key=lambda label: (-len(label.split()), -len(label))
+        )
         hits = []
         for label in labels:
             size = len(label.split())
@@ -149,10 +190,10 @@ class _Extractor:
 
     def _found(self, spec: FieldSpec, page: _Page, words: list[Word], base: float) -> ExtractedField | None:
         words = _trim(spec, words)
-        value = _accept(spec, words, self.stop_keys)
+        value = _accept(spec, words, self.stops)
         if value is None and spec.kind == "address" and words:
             words = self._with_rest_of_line(page, words)
-            value = _accept(spec, words, self.stop_keys)
+            value = _accept(spec, words, self.stops)
         if value is None:
             return None
         return ExtractedField(
@@ -175,14 +216,16 @@ class _Extractor:
         options = self.options
         for page, hit in self._hits(spec):
             first_gap = options.first_gap_ratio * page.width
-            right = words_right_of(page.lines, hit, self.stop_keys, first_gap)
+            right = words_right_of(page.lines, hit, self.stops, first_gap, wide=spec.kind in PATTERNS)
             if right and spec.kind in FREE_TEXT_KINDS and _continues_label(page.lines, hit, right[0]):
                 right = []
-            attempts: list[tuple[list[Word], float]] = [
-                (right, options.right_of_label),
-                (words_near(page.lines, hit, 1, self.stop_keys), options.below_label),
-                (words_near(page.lines, hit, -1, self.stop_keys), options.above_label),
-            ]
+            below = words_near(page.lines, hit, 1, self.stops)
+            above = words_near(page.lines, hit, -1, self.stops)
+            attempts: list[tuple[list[Word], float]] = [(right, options.right_of_label)]
+            if self.labels_under:
+                attempts += [(above, options.below_label), (below, options.above_label)]
+            else:
+                attempts += [(below, options.below_label), (above, options.above_label)]
             for words, base in attempts:
                 if words and (found := self._found(spec, page, words, base)):
                     return found
@@ -248,7 +291,7 @@ class _Extractor:
                     if names:
                         break
                     continue
-                value = _accept(item_spec, _trim(item_spec, words[1:]), self.stop_keys)
+                value = _accept(item_spec, _trim(item_spec, words[1:]), self.stops)
                 if value is not None:
                     names.append(value)
                     boxes.append(span_box(words[1:]))
@@ -271,7 +314,7 @@ class _Extractor:
                     record = {}
                     for sub, (left, right) in columns.items():
                         words = [w for w in row.words if left - 2 <= w.bbox[0] < right - 2]
-                        value = _accept(sub, _trim(sub, words), self.stop_keys) if words else None
+                        value = _accept(sub, _trim(sub, words), self.stops) if words else None
                         if value is not None:
                             record[sub.key] = value
                     if len(record) < 3:
@@ -355,7 +398,7 @@ class _LetterRules:
         base = self.x.options.below_label
         for key, words in ((name_key, parts[0]), (address_key, [w for part in parts[1:3] for w in part])):
             spec = catalogue_type.field(key)
-            value = _accept(spec, words, set())
+            value = _accept(spec, words)
             if value is not None:
                 found[key] = ExtractedField(
                     value=value, confidence=_confidence(words, base), page=page.number, bbox=span_box(words)
@@ -396,7 +439,7 @@ class _LetterRules:
                         )
                     ]
                     spec = self.x.doc_type.field("subject")
-                    value = _accept(spec, text_words, set())
+                    value = _accept(spec, text_words)
                     if value is not None:
                         return ExtractedField(
                             value=value,
@@ -433,7 +476,7 @@ def _from_named_form_fields(extractor: _Extractor) -> dict[str, ExtractedField]:
         if spec.kind in ("list", "records"):
             continue
         ordered = sorted(words, key=lambda w: (w.form_field or "", w.bbox[0]))
-        value = _accept(spec, ordered, set())
+        value = _accept(spec, ordered)
         if value is not None:
             found[key] = ExtractedField(
                 value=value, confidence=0.98, page=page_of[key], bbox=span_box(ordered)
@@ -462,10 +505,27 @@ def extract_fields(
         fields |= letters.party("sender_name", "sender_address")
         if subject := letters.subject():
             fields["subject"] = subject
-    for spec in doc_type.fields:
-        if spec.key in fields:
-            continue
-        found = by_kind.get(spec.kind, extractor.scalar)(spec)
-        if found is not None:
-            fields[spec.key] = found
-    return fields
+
+    def by_labels() -> dict[str, ExtractedField]:
+        found = {}
+        for spec in doc_type.fields:
+            if spec.key not in fields and (value := by_kind.get(spec.kind, extractor.scalar)(spec)):
+                found[spec.key] = value
+        return found
+
+    def fit(found: dict[str, ExtractedField]) -> int:
+        """How well a reading fits: values of a checkable shape count double, as any words pass
+        for a name, few for a date; words read as the value of two fields count against it."""
+        score = sum(2 if doc_type.field(key).kind in SHAPED_KINDS else 1 for key in found)
+        boxes = [(field.page, field.bbox) for field in found.values() if field.bbox is not None]
+        shared = sum(
+            1
+            for i, (page, box) in enumerate(boxes)
+            if any(page == other_page and _overlap(box, other) for other_page, other in boxes[:i])
+        )
+        return score - 2 * shared
+
+    labels_over = by_labels()
+    extractor.labels_under = True
+    labels_under = by_labels()
+    return fields | (labels_under if fit(labels_under) > fit(labels_over) else labels_over)

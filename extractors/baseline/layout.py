@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from extractors.document import BBox, Page, Word
@@ -58,6 +59,32 @@ def group_lines(page: Page) -> list[Line]:
     return sorted(result, key=lambda line: (line.top, line.words[0].bbox[0]))
 
 
+class StopLabels:
+    """A type's labels, to tell where a value ends and the next field's label begins. A one-word
+    label inside a value ('Am Mitterfeld' against the label 'am') is not a stop: a label is a
+    stop when it has several words, ends with a colon, or stands apart from what follows."""
+
+    def __init__(self, labels: Iterable[str]) -> None:
+        self._by_first: dict[str, list[list[str]]] = {}
+        for label in labels:
+            keys = [key for key in (token_key(part) for part in label.split()) if key]
+            if keys:
+                self._by_first.setdefault(keys[0], []).append(keys)
+
+    def starts_at(self, words: Sequence[Word], index: int) -> bool:
+        word = words[index]
+        for keys in self._by_first.get(token_key(word.text), []):
+            following_keys = [key for key in (token_key(w.text) for w in words[index:]) if key]
+            if following_keys[: len(keys)] != keys:
+                continue
+            if len(keys) > 1 or word.text.endswith(":"):
+                return True
+            following = words[index + 1] if index + 1 < len(words) else None
+            if following is None or following.bbox[0] - word.bbox[2] > 1.5 * (word.bbox[3] - word.bbox[1]):
+                return True
+        return False
+
+
 @dataclass(frozen=True)
 class LabelHit:
     """A label found on a page: which line, which words, and the text it matched."""
@@ -84,15 +111,22 @@ def find_label(lines: list[Line], label: str) -> list[LabelHit]:
         return []
     hits = []
     for line_index, line in enumerate(lines):
-        keys = [token_key(word.text) for word in line.words]
-        for start in range(len(keys) - len(wanted) + 1):
-            if keys[start : start + len(wanted)] == wanted:
-                hits.append(LabelHit(line_index, start, start + len(wanted), label))
+        # Punctuation standing alone ('Name / Firma') is no word of the label.
+        keyed = [(i, key) for i, key in enumerate(token_key(word.text) for word in line.words) if key]
+        for start in range(len(keyed) - len(wanted) + 1):
+            if [key for _, key in keyed[start : start + len(wanted)]] == wanted:
+                first, last = keyed[start][0], keyed[start + len(wanted) - 1][0]
+                if line.words[first].text.startswith("("):
+                    continue  # a bracketed explanation of the label before it
+                hits.append(LabelHit(line_index, first, last + 1, label))
     return hits
 
 
-def words_right_of(lines: list[Line], hit: LabelHit, stop_keys: set[str], first_gap: float) -> list[Word]:
-    """The words after a label on its line, up to a wide gap or the next label."""
+def words_right_of(
+    lines: list[Line], hit: LabelHit, stops: StopLabels, first_gap: float, wide: bool = False
+) -> list[Word]:
+    """The words after a label on its line, up to a wide gap or the next label. `wide` lets later
+    words stand as far apart as the first (a rate between a label and its right-aligned amount)."""
     line = lines[hit.line]
     taken: list[Word] = []
     previous_end = line.words[hit.end - 1].bbox[2]
@@ -100,20 +134,39 @@ def words_right_of(lines: list[Line], hit: LabelHit, stop_keys: set[str], first_
     for index, word in enumerate(words):
         gap = word.bbox[0] - previous_end
         following = words[index + 1] if index + 1 < len(words) else None
-        if following is not None and word.text.isdigit() and token_key(following.text) in stop_keys:
+        if (
+            following is not None
+            and len(word.text) <= 2
+            and word.text.isdigit()
+            and following.bbox[0] - word.bbox[2] < 1.5 * line.height
+            and stops.starts_at(words, index + 1)
+        ):
             break  # the number of the next numbered field, not a value
-        allowed = first_gap if not taken else 2.5 * line.height
-        if gap > allowed or token_key(word.text) in stop_keys:
+        allowed = first_gap if not taken or wide else 2.5 * line.height
+        if gap > allowed or stops.starts_at(words, index):
             break
         taken.append(word)
         previous_end = word.bbox[2]
     return taken
 
 
-def words_near(lines: list[Line], hit: LabelHit, direction: int, stop_keys: set[str]) -> list[Word]:
-    """The words on the line just below (direction=1) or above (-1) a label, starting near its left edge."""
+def cell_end(lines: list[Line], hit: LabelHit) -> float:
+    """Where the next cell of the label's line begins: a table header's next column heading."""
+    line = lines[hit.line]
+    previous = line.words[hit.end - 1]
+    for word in line.words[hit.end :]:
+        if word.bbox[0] - previous.bbox[2] > 1.5 * line.height:
+            return word.bbox[0]
+        previous = word
+    return float("inf")
+
+
+def words_near(lines: list[Line], hit: LabelHit, direction: int, stops: StopLabels) -> list[Word]:
+    """The words on the line just below (direction=1) or above (-1) a label, starting near its left
+    edge and ending before the next cell of the label's line begins."""
     label_box = hit.box(lines)
     height = label_box[3] - label_box[1]
+    limit = cell_end(lines, hit) - 0.5 * height
     index = hit.line + direction
     while 0 <= index < len(lines):
         line = lines[index]
@@ -123,8 +176,9 @@ def words_near(lines: list[Line], hit: LabelHit, direction: int, stop_keys: set[
         candidates = [w for w in line.words if label_box[0] - 3 * height <= w.bbox[0]]
         if candidates and candidates[0].bbox[0] <= label_box[0] + 12 * height:
             taken = [candidates[0]]
-            for word in candidates[1:]:
-                if word.bbox[0] - taken[-1].bbox[2] > 2.5 * line.height or token_key(word.text) in stop_keys:
+            for index, word in enumerate(candidates[1:], start=1):
+                gap = word.bbox[0] - taken[-1].bbox[2]
+                if gap > 2.5 * line.height or word.bbox[0] >= limit or stops.starts_at(candidates, index):
                     break
                 taken.append(word)
             return taken

@@ -46,7 +46,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
 }
 
 
-_TRAILING = re.compile(r"[,;:)]+$|(?<=\d{4})\.$")
+_TRAILING = re.compile(r"[,;:)]+$|(?<=\d{4})\.$|(?<=\d\.\d{2})\.$")
 
 
 @dataclass(frozen=True)
