@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -31,6 +31,7 @@ EXTRACTOR_NAME = "baseline-labels"
 # Marks people and OCR leave in a ticked box.
 TICKS = {CHECK_MARK, "x", "X", "×", "✕", "✗", "☒", "[x]", "[X]", "(x)"}
 _NUMBERING = re.compile(r"^\d{1,2}[.)]?$")
+_BLOCK_HEADING = re.compile(r"^(\d{1,2}\.? [A-ZÄÖÜ][\w/()-]+|[A-ZÄÖÜ][\w/()-]+ \d{1,2}\.?)$")
 
 
 class LabelExtractorOptions(BaseModel):
@@ -91,7 +92,8 @@ def _shaped(spec: FieldSpec, words: list[Word]) -> list[Word]:
 
 def _trim(spec: FieldSpec, words: list[Word]) -> list[Word]:
     """Drop what surrounds a value in a cell: tick marks, field numbers, a label's bracketed rest."""
-    words = [word for word in words if word.text not in TICKS]
+    # Tick marks, and the address in 'Name <name@example.org>', are no part of a value.
+    words = [word for word in words if word.text not in TICKS and not word.text.startswith("<")]
     if spec.kind in PATTERNS and (shaped := _shaped(spec, words)) is not words:
         return shaped  # '3. Mai 2024' starts like a field number but is all value
     if _character_cells(spec, words):
@@ -147,24 +149,23 @@ def _looks_like_name(value: str) -> bool:
 
 
 class _Extractor:
+    """Finds the values of some fields (a type's, or a record's) on some pages."""
+
     def __init__(
-        self, document: ReadDocument, doc_type: DocumentType, options: LabelExtractorOptions
+        self, pages: list[_Page], fields: Sequence[FieldSpec], options: LabelExtractorOptions
     ) -> None:
         self.catalogue = load_catalogue()
-        self.doc_type, self.options = doc_type, options
+        self.pages, self.fields, self.options = pages, fields, options
         # Forms print labels over their boxes or under their lines; each reading is tried.
         self.labels_under = False
-        self.pages = [_Page(p.number, group_lines(p), p.width) for p in document.pages]
-        self.stops = StopLabels(
-            label for spec in doc_type.fields for label in self.catalogue.label_words(spec)
-        )
+        self.stops = StopLabels(label for spec in fields for label in self.catalogue.label_words(spec))
         self.claims = self._claims()
 
     def _claims(self) -> dict[tuple[int, int, int], int]:
         """Word positions covered by labels, with the longest label covering each: a short label
         ('Name') must not be read inside a longer one ('Name des Geschäfts')."""
         claims: dict[tuple[int, int, int], int] = {}
-        for spec in self.doc_type.fields:
+        for spec in self.fields:
             for label in self.catalogue.label_words(spec):
                 size = len(label.split())
                 for page in self.pages:
@@ -203,6 +204,8 @@ class _Extractor:
     @staticmethod
     def _with_rest_of_line(page: _Page, words: list[Word]) -> list[Word]:
         """A street alone: postcode and town often stand in the next cells of the same line."""
+        if not any(char.isdigit() for char in words[-1].text):
+            return words  # no house number: no street
         for line in page.lines:
             if words[-1] in line.words:
                 rest = list(line.words[line.words.index(words[-1]) + 1 :])
@@ -303,6 +306,31 @@ class _Extractor:
         return None
 
     def records(self, spec: FieldSpec) -> ExtractedField | None:
+        return self._table(spec) or self._blocks(spec)
+
+    def _blocks(self, spec: FieldSpec) -> ExtractedField | None:
+        """Records as numbered blocks ('Person 1', '2. Person'), each with its own labelled fields."""
+        records: list[dict[str, Any]] = []
+        first: ExtractedField | None = None
+        for page in self.pages:
+            starts = [i for i, line in enumerate(page.lines) if _BLOCK_HEADING.match(line.text)]
+            for start, end in zip(starts, [*starts[1:], len(page.lines)], strict=False):
+                block = _Page(page.number, page.lines[start + 1 : min(end, start + 9)], page.width)
+                inner = _Extractor([block], spec.fields, self.options)
+                inner.labels_under = self.labels_under
+                found = {
+                    sub.key: value
+                    for sub in spec.fields
+                    if (value := inner.choice(sub) if sub.kind == "choice" else inner.scalar(sub))
+                }
+                if len(found) >= 3:
+                    records.append({key: value.value for key, value in found.items()})
+                    first = first or next(iter(found.values()))
+        if first is None:
+            return None
+        return first.model_copy(update={"value": records, "confidence": self.options.below_label})
+
+    def _table(self, spec: FieldSpec) -> ExtractedField | None:
         """Records in a table: a header line with the record fields' labels, one record per row."""
         for page in self.pages:
             for index, line in enumerate(page.lines):
@@ -352,8 +380,8 @@ def span_box_of(boxes: list[tuple[float, float, float, float]]) -> tuple[float, 
 class _LetterRules:
     """Where letters and invoices put what forms put next to labels."""
 
-    def __init__(self, extractor: _Extractor) -> None:
-        self.x = extractor
+    def __init__(self, extractor: _Extractor, doc_type: DocumentType) -> None:
+        self.x, self.doc_type = extractor, doc_type
 
     def sender_line(self) -> tuple[_Page, list[list[Word]]] | None:
         """The one-line return address above the recipient's window, split into its parts."""
@@ -388,17 +416,32 @@ class _LetterRules:
                 return page, [list(line.words) for line in lines]
         return None
 
+    def signature_address(self) -> tuple[_Page, list[list[Word]]] | None:
+        """A street line over a postcode-and-town line below the greeting ('Mit freundlichen
+        Grüßen'): where an e-mail or a private letter puts the sender's address."""
+        for page in self.x.pages:
+            keys = [fold(line.text) for line in page.lines]
+            greeting = next((i for i, text in enumerate(keys) if re.search(r"\bgrue?ss", text)), None)
+            if greeting is None:
+                continue
+            for index in range(greeting + 1, len(page.lines) - 1):
+                street, town = page.lines[index], page.lines[index + 1]
+                house_number = any(char.isdigit() for char in street.words[-1].text)
+                if house_number and re.match(r"\d{5}$", town.words[0].text):
+                    return page, [[], list(street.words), list(town.words)]
+        return None
+
     def party(self, name_key: str, address_key: str) -> dict[str, ExtractedField]:
         found: dict[str, ExtractedField] = {}
-        sender = self.sender_line() or self.top_block()
+        sender = self.sender_line() or self.top_block() or self.signature_address()
         if sender is None:
             return found
         page, parts = sender
-        catalogue_type = self.x.doc_type
+        catalogue_type = self.doc_type
         base = self.x.options.below_label
         for key, words in ((name_key, parts[0]), (address_key, [w for part in parts[1:3] for w in part])):
             spec = catalogue_type.field(key)
-            value = _accept(spec, words)
+            value = _accept(spec, words) if words else None
             if value is not None:
                 found[key] = ExtractedField(
                     value=value, confidence=_confidence(words, base), page=page.number, bbox=span_box(words)
@@ -438,7 +481,7 @@ class _LetterRules:
                             len(words),
                         )
                     ]
-                    spec = self.x.doc_type.field("subject")
+                    spec = self.doc_type.field("subject")
                     value = _accept(spec, text_words)
                     if value is not None:
                         return ExtractedField(
@@ -450,12 +493,12 @@ class _LetterRules:
         return None
 
 
-def _from_named_form_fields(extractor: _Extractor) -> dict[str, ExtractedField]:
+def _from_named_form_fields(extractor: _Extractor, doc_type: DocumentType) -> dict[str, ExtractedField]:
     """Filled fields named after catalogue keys (as the city's own fillable forms can be) need no
     layout reasoning: 'iban' holds the IBAN; 'address', 'address_2', 'address_3' its parts in order;
     a ticked 'reason_uebernahme' is the option."""
     parts: dict[str, list[Word]] = {}
-    keys = set(extractor.doc_type.field_keys)
+    keys = set(doc_type.field_keys)
     page_of: dict[str, int] = {}
     for page in extractor.pages:
         for line in page.lines:
@@ -472,7 +515,7 @@ def _from_named_form_fields(extractor: _Extractor) -> dict[str, ExtractedField]:
                         page_of.setdefault(key, page.number)
     found = {}
     for key, words in parts.items():
-        spec = extractor.doc_type.field(key)
+        spec = doc_type.field(key)
         if spec.kind in ("list", "records"):
             continue
         ordered = sorted(words, key=lambda w: (w.form_field or "", w.bbox[0]))
@@ -489,14 +532,15 @@ def extract_fields(
 ) -> dict[str, ExtractedField]:
     """Every field of the type the baseline can find; fields it cannot find are absent."""
     doc_type = load_catalogue().type(doc_type_id)
-    extractor = _Extractor(document, doc_type, options or LabelExtractorOptions())
+    pages = [_Page(page.number, group_lines(page), page.width) for page in document.pages]
+    extractor = _Extractor(pages, doc_type.fields, options or LabelExtractorOptions())
     by_kind: dict[str, Callable[[FieldSpec], ExtractedField | None]] = {
         "choice": extractor.choice,
         "list": extractor.names,
         "records": extractor.records,
     }
-    fields: dict[str, ExtractedField] = _from_named_form_fields(extractor)
-    letters = _LetterRules(extractor)
+    fields: dict[str, ExtractedField] = _from_named_form_fields(extractor, doc_type)
+    letters = _LetterRules(extractor, doc_type)
     if doc_type.id == "eingangsrechnung":
         fields |= letters.party("seller_name", "seller_address")
         if currency := letters.currency():

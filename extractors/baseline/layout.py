@@ -118,6 +118,8 @@ def find_label(lines: list[Line], label: str) -> list[LabelHit]:
                 first, last = keyed[start][0], keyed[start + len(wanted) - 1][0]
                 if line.words[first].text.startswith("("):
                     continue  # a bracketed explanation of the label before it
+                if label.endswith(":") and not line.words[last].text.endswith(":"):
+                    continue  # a short label ('in:') only counts with its colon
                 hits.append(LabelHit(line_index, first, last + 1, label))
     return hits
 
@@ -175,6 +177,11 @@ def words_near(lines: list[Line], hit: LabelHit, direction: int, stops: StopLabe
             return []
         candidates = [w for w in line.words if label_box[0] - 3 * height <= w.bbox[0]]
         if candidates and candidates[0].bbox[0] <= label_box[0] + 12 * height:
+            # A value that begins left of its label: take the rest of its phrase too.
+            position = line.words.index(candidates[0])
+            while position > 0 and candidates[0].bbox[0] - line.words[position - 1].bbox[2] < height:
+                position -= 1
+                candidates.insert(0, line.words[position])
             taken = [candidates[0]]
             for index, word in enumerate(candidates[1:], start=1):
                 gap = word.bbox[0] - taken[-1].bbox[2]
