@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from extractors.document import Page, Word
-from extractors.geometry import rotate_box
+from extractors.geometry import upright_to_scan
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -136,28 +136,6 @@ def _words(
     return words
 
 
-def _to_original(
-    bbox: tuple[float, float, float, float],
-    size: tuple[int, int],
-    upright_size: tuple[int, int],
-    rotation: int,
-    skew: float,
-) -> tuple[float, float, float, float]:
-    """Map a box found on the straightened, upright page back onto the page as scanned."""
-    width, height = upright_size
-    if skew:
-        bbox = rotate_box(bbox, width / 2, height / 2, -skew)
-    x0, top, x1, bottom = bbox
-    original_width, original_height = size
-    if rotation == 180:
-        return (original_width - x1, original_height - bottom, original_width - x0, original_height - top)
-    if rotation == 90:  # the upright page was made by turning the scan 90 degrees clockwise
-        return (top, original_height - x1, bottom, original_height - x0)
-    if rotation == 270:
-        return (original_width - bottom, x0, original_width - top, x1)
-    return bbox
-
-
 def ocr_image(image: Image.Image, page_number: int, options: OcrOptions) -> Page:
     """Words with boxes in the pixels of `image` as given, however it had to be turned to be read."""
     from PIL import Image as PILImage
@@ -181,7 +159,7 @@ def ocr_image(image: Image.Image, page_number: int, options: OcrOptions) -> Page
     words = tuple(
         Word(
             text=text,
-            bbox=_to_original(bbox, gray.size, upright.size, rotation, skew),
+            bbox=upright_to_scan(bbox, gray.size, rotation, skew),
             confidence=confidence,
             source="ocr",
         )

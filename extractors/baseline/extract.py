@@ -22,7 +22,8 @@ from extractors.baseline.layout import (
 )
 from extractors.baseline.patterns import PATTERNS, find_patterns
 from extractors.catalogue import DocumentType, FieldSpec, load_catalogue
-from extractors.document import ExtractedField, ReadDocument, Word
+from extractors.document import ExtractedField, Page, ReadDocument, Word
+from extractors.geometry import scan_to_upright, upright_to_scan
 from extractors.normalise import NormalisationError, fold, normalise_choice, normalise_value
 from extractors.reading import CHECK_MARK
 from extractors.validation import validate_value
@@ -532,7 +533,8 @@ def extract_fields(
 ) -> dict[str, ExtractedField]:
     """Every field of the type the baseline can find; fields it cannot find are absent."""
     doc_type = load_catalogue().type(doc_type_id)
-    pages = [_Page(page.number, group_lines(page), page.width) for page in document.pages]
+    upright = [_straightened(page) for page in document.pages]
+    pages = [_Page(page.number, group_lines(page), page.width) for page in upright]
     extractor = _Extractor(pages, doc_type.fields, options or LabelExtractorOptions())
     by_kind: dict[str, Callable[[FieldSpec], ExtractedField | None]] = {
         "choice": extractor.choice,
@@ -572,4 +574,30 @@ def extract_fields(
     labels_over = by_labels()
     extractor.labels_under = True
     labels_under = by_labels()
-    return fields | (labels_under if fit(labels_under) > fit(labels_over) else labels_over)
+    fields |= labels_under if fit(labels_under) > fit(labels_over) else labels_over
+    return {key: _on_scan(field, document.pages) for key, field in fields.items()}
+
+
+def _straightened(page: Page) -> Page:
+    """The page's words where they stand when the page is read upright and straight: a scan's
+    lines run across, and the layout rules can follow them."""
+    if not page.rotation and not page.skew_degrees:
+        return page
+    size = (page.width, page.height)
+    words = tuple(
+        word.model_copy(update={"bbox": scan_to_upright(word.bbox, size, page.rotation, page.skew_degrees)})
+        for word in page.words
+    )
+    width, height = (page.height, page.width) if page.rotation in (90, 270) else size
+    return page.model_copy(update={"words": words, "width": width, "height": height})
+
+
+def _on_scan(field: ExtractedField, pages: Sequence[Page]) -> ExtractedField:
+    """The field with its box back on the page as scanned, where a reviewer sees it."""
+    page = next((page for page in pages if page.number == field.page), None)
+    if page is None or field.bbox is None or not (page.rotation or page.skew_degrees):
+        return field
+    size = (page.width, page.height)
+    return field.model_copy(
+        update={"bbox": upright_to_scan(field.bbox, size, page.rotation, page.skew_degrees)}
+    )
