@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Callable, Sequence
@@ -58,6 +59,10 @@ def _confidence(words: list[Word], base: float) -> float:
     return round(base * statistics.mean(word.confidence for word in words), 4)
 
 
+# Kinds forms print one character per cell for.
+CELL_KINDS = frozenset(
+    ("date", "integer", "code", "id_document", "iban", "microchip", "tax_number", "vat_id", "license_plate")
+)
 # Kinds whose values have a shape a wrong reading rarely meets by chance.
 SHAPED_KINDS = frozenset((*PATTERNS, "integer", "phone"))
 # Kinds whose values look like any words: only the layout tells them from a label's rest.
@@ -95,13 +100,13 @@ def _trim(spec: FieldSpec, words: list[Word]) -> list[Word]:
     """Drop what surrounds a value in a cell: tick marks, field numbers, a label's bracketed rest."""
     # Tick marks, and the address in 'Name <name@example.org>', are no part of a value.
     words = [word for word in words if word.text not in TICKS and not word.text.startswith("<")]
-    if spec.kind in PATTERNS and (shaped := _shaped(spec, words)) is not words:
-        return shaped  # '3. Mai 2024' starts like a field number but is all value
     if _character_cells(spec, words):
         return words
+    if spec.kind in PATTERNS and (shaped := _shaped(spec, words)) is not words:
+        return shaped  # '3. Mai 2024' starts like a field number but is all value
     words = _without_numbering(spec, words)
     if words and words[0].text.startswith("("):
-        closing = next((i for i, w in enumerate(words) if w.text.endswith(")")), len(words) - 1)
+        closing = next((i for i, w in enumerate(words) if w.text.rstrip(":").endswith(")")), len(words) - 1)
         words = words[closing + 1 :]
     elif words and words[0].text == "/":
         words = words[2:]
@@ -121,7 +126,7 @@ def _accept(spec: FieldSpec, words: list[Word], stops: StopLabels | None = None)
         if not _character_cells(spec, words):
             return None
         try:  # one character per printed cell: '1 1 . 0 6 . 1 9 9 8'
-            value = normalise_value(spec, "".join(word.text for word in words))
+            value = normalise_value(spec, _join_cells(spec, words))
         except (NormalisationError, ValueError):
             return None
     if any(issue.severity == "error" for issue in validate_value(spec, value)):
@@ -136,11 +141,23 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
 
 
 def _character_cells(spec: FieldSpec, words: list[Word]) -> bool:
-    return (
-        spec.kind in ("date", "integer", "code", "id_document", "iban", "microchip", "tax_number", "vat_id")
-        and len(words) >= 3
-        and all(len(word.text) <= 2 for word in words)
-    )
+    return spec.kind in CELL_KINDS and len(words) >= 3 and all(len(word.text) <= 2 for word in words)
+
+
+def _join_cells(spec: FieldSpec, words: list[Word]) -> str:
+    """The characters of a value written one per cell; a licence plate keeps its parts, which
+    stand a free cell apart ('M  N O  1 4 5 1' is 'M-NO 1451')."""
+    if spec.kind != "license_plate":
+        return "".join(word.text for word in words)
+    gaps = [after.bbox[0] - before.bbox[2] for before, after in itertools.pairwise(words)]
+    wide = 1.5 * statistics.median(gaps)
+    parts = [[words[0].text]]
+    for gap, word in zip(gaps, words[1:], strict=True):
+        if gap > wide:
+            parts.append([])
+        parts[-1].append(word.text)
+    text = ["".join(part) for part in parts]
+    return f"{text[0]}-{text[1]} {''.join(text[2:])}" if len(text) >= 3 else "".join(text)
 
 
 def _looks_like_name(value: str) -> bool:
