@@ -163,7 +163,7 @@ def _join_cells(spec: FieldSpec, words: list[Word]) -> str:
 def _looks_like_name(value: str) -> bool:
     """A person's or a firm's name: a few words, no sentence, no house number."""
     words = value.split()
-    return len(words) <= 7 and not any(char.isdigit() or char in ":;!?" for char in value)
+    return len(words) <= 7 and not any(char.isdigit() or char in ":;!?[]{}|" for char in value)
 
 
 class _Extractor:
@@ -241,7 +241,10 @@ class _Extractor:
             if right and spec.kind in FREE_TEXT_KINDS and _continues_label(page.lines, hit, right[0]):
                 right = []
             below = words_near(page.lines, hit, 1, self.stops)
-            above = words_near(page.lines, hit, -1, self.stops)
+            # On a form with labels over their values, 'Firmenname:' points right or down; what
+            # stands over it is a heading or another field's value.
+            colon = page.lines[hit.line].words[hit.end - 1].text.endswith(":")
+            above = [] if colon and not self.labels_under else words_near(page.lines, hit, -1, self.stops)
             attempts: list[tuple[list[Word], float]] = [(right, options.right_of_label)]
             if self.labels_under:
                 attempts += [(above, options.below_label), (below, options.above_label)]
