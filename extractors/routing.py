@@ -13,7 +13,10 @@ class RoutingOptions(BaseModel):
     """When a document may go straight to its department."""
 
     min_type_confidence: float = Field(default=0.6, description="below this the type is checked by a person")
-    min_field_confidence: float = Field(default=0.5, description="below this a field is checked by a person")
+    # Chosen from the baseline on a corpus its rules were not written against (seed 555, 270
+    # documents): 0.5 let 1.9 % of auto-accepted fields through wrong, 0.7 lets 0.7 % through
+    # and still routes 106 of 270 documents straight to their department.
+    min_field_confidence: float = Field(default=0.7, description="below this a field is checked by a person")
 
 
 def validate_extraction(doc_type_id: str, fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]:

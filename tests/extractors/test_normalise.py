@@ -15,6 +15,7 @@ from extractors.normalise import (
     normalise_date,
     normalise_license_plate,
     normalise_money,
+    normalise_phone,
     normalise_value,
 )
 
@@ -33,6 +34,8 @@ TODAY = dt.date(2026, 11, 24)
         ("12.05.64", "1964-05-12"),
         ("01.02.31", "2031-02-01"),
         (" 29.02.2024 ", "2024-02-29"),
+        ("14. Oktober 2026.", "2026-10-14"),  # the date ends a sentence
+        ("10.10.26.", "2026-10-10"),
     ],
 )
 def test_dates_in_german_spellings_become_iso(written: str, iso: str) -> None:
@@ -43,6 +46,17 @@ def test_dates_in_german_spellings_become_iso(written: str, iso: str) -> None:
 def test_impossible_or_unreadable_dates_are_errors(written: str) -> None:
     with pytest.raises(NormalisationError):
         normalise_date(written, today=TODAY)
+
+
+@pytest.mark.parametrize("written", ["089 1234567", "+49 89 4139695", "0160/22849142", "(089) 233-96000"])
+def test_telephone_numbers_are_kept_as_written(written: str) -> None:
+    assert normalise_phone(written) == written
+
+
+@pytest.mark.parametrize("written", ["089", "Das Formular kann am Bildschirm ausgefüllt werden", "E-Mail"])
+def test_what_is_no_telephone_number_is_an_error(written: str) -> None:
+    with pytest.raises(NormalisationError):
+        normalise_phone(written)
 
 
 @pytest.mark.parametrize(
