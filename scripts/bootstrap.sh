@@ -9,7 +9,9 @@ APT_PACKAGES=(tesseract-ocr tesseract-ocr-deu tesseract-ocr-osd)
 # Extra pip arguments for sites with their own package index (e.g. --index-url ...).
 DOCFLOW_PIP_ARGS=${DOCFLOW_PIP_ARGS:-}
 
-say() { printf '\033[1m[docflow]\033[0m %s\n' "$*" >&2; }
+say() {
+    if [ -t 2 ]; then printf '\033[1m[docflow]\033[0m %s\n' "$*" >&2; else printf '[docflow] %s\n' "$*" >&2; fi
+}
 
 apt_install() {
   local missing=()
