@@ -33,6 +33,7 @@ EXTRACTOR_NAME = "baseline-labels"
 # Marks people and OCR leave in a ticked box.
 TICKS = {CHECK_MARK, "x", "X", "×", "✕", "✗", "☒", "[x]", "[X]", "(x)"}
 _NUMBERING = re.compile(r"^\d{1,2}[.)]?$")
+_SECTION_HEADING = re.compile(r"^\d{1,2}\. [A-ZÄÖÜ][\w/()-]*$")
 _BLOCK_HEADING = re.compile(r"^(\d{1,2}\.? [A-ZÄÖÜ][\w/()-]+|[A-ZÄÖÜ][\w/()-]+ \d{1,2}\.?)$")
 
 
@@ -251,6 +252,8 @@ class _Extractor:
             else:
                 attempts += [(below, options.below_label), (above, options.above_label)]
             for words, base in attempts:
+                if _SECTION_HEADING.match(" ".join(word.text for word in words)):
+                    continue  # '1. Betrieb' heads the next section: the field itself is empty
                 if words and (found := self._found(spec, page, words, base)):
                     return found
         return self._by_pattern(spec)
