@@ -9,7 +9,7 @@ from extractors.baseline.extract import extract_fields
 from extractors.document import ReadDocument
 from extractors.ingest import ingest
 from extractors.reading import read_document
-from extractors.truth import read_truth
+from extractors.truth import GroundTruth, read_truth
 from tests.conftest import Corpus
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
@@ -23,6 +23,13 @@ def _digital_samples() -> list[tuple[Path, ReadDocument]]:
     return documents
 
 
+def _field_counts(document: ReadDocument, truth: GroundTruth) -> tuple[int, int, int]:
+    """Fields expected, fields predicted, and predicted fields exactly right."""
+    fields = extract_fields(document, truth.document_type)
+    correct = sum(1 for key, field in fields.items() if truth.fields.get(key) == field.value)
+    return len(truth.fields), len(fields), correct
+
+
 def test_types_of_digital_documents_are_recognised() -> None:
     documents = _digital_samples()
     correct = sum(classify_document(doc).id == read_truth(path).document_type for path, doc in documents)
@@ -30,15 +37,13 @@ def test_types_of_digital_documents_are_recognised() -> None:
 
 
 def test_fields_of_digital_documents_are_found_and_right() -> None:
-    expected = predicted = correct = 0
+    counts: list[tuple[int, int, int]] = []
     for path, document in _digital_samples():
         truth = read_truth(path)
         if truth.document_type == "sonstiges":
             continue
-        fields = extract_fields(document, truth.document_type)
-        expected += len(truth.fields)
-        predicted += len(fields)
-        correct += sum(1 for key, field in fields.items() if truth.fields.get(key) == field.value)
+        counts.append(_field_counts(document, truth))
+    expected, predicted, correct = (sum(column) for column in zip(*counts, strict=True))
     assert correct / predicted >= 0.95  # precision: what it says is right
     assert correct / expected >= 0.9  # recall: it finds nearly all of what is there
 
@@ -47,7 +52,8 @@ def test_born_digital_and_filled_forms_of_known_layouts_are_read_nearly_perfectl
     """On a corpus generated for this test run (not the one the rules were written against), every
     born-digital or filled PDF of a layout the baseline knows is typed right and its fields are
     almost all exact."""
-    expected = predicted = correct = typed = documents = 0
+    counts: list[tuple[int, int, int]] = []
+    typed = documents = 0
     for path, truth in corpus.documents():
         if truth.variant not in ("digital", "acroform") or truth.split == "test":
             continue
@@ -56,10 +62,8 @@ def test_born_digital_and_filled_forms_of_known_layouts_are_read_nearly_perfectl
         typed += classify_document(document).id == truth.document_type
         if truth.document_type == "sonstiges":
             continue
-        fields = extract_fields(document, truth.document_type)
-        expected += len(truth.fields)
-        predicted += len(fields)
-        correct += sum(1 for key, field in fields.items() if truth.fields.get(key) == field.value)
+        counts.append(_field_counts(document, truth))
+    expected, predicted, correct = (sum(column) for column in zip(*counts, strict=True))
     assert documents >= 20
     assert typed / documents >= 0.95
     assert 2 * correct / (expected + predicted) >= 0.95
