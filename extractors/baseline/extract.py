@@ -17,6 +17,7 @@ from extractors.baseline.layout import (
     find_label,
     group_lines,
     span_box,
+    straightened,
     token_key,
     words_near,
     words_right_of,
@@ -24,7 +25,7 @@ from extractors.baseline.layout import (
 from extractors.baseline.patterns import PATTERNS, find_patterns
 from extractors.catalogue import DocumentType, FieldSpec, load_catalogue
 from extractors.document import ExtractedField, Page, ReadDocument, Word
-from extractors.geometry import scan_to_upright, upright_to_scan
+from extractors.geometry import upright_to_scan
 from extractors.normalise import NormalisationError, fold, normalise_choice, normalise_value
 from extractors.reading import CHECK_MARK
 from extractors.validation import validate_value
@@ -121,6 +122,12 @@ def _accept(spec: FieldSpec, words: list[Word], stops: StopLabels | None = None)
         words = _without_numbering(spec, words)
     if not words or (stops is not None and stops.starts_at(words, 0)):
         return None
+    return words_value(spec, words)
+
+
+def words_value(spec: FieldSpec, words: Sequence[Word]) -> Any:
+    """The normalised value the words spell for a field (written plainly or one character per
+    cell), or None when they are no valid value of it."""
     try:
         value = normalise_value(spec, " ".join(word.text for word in words))
     except (NormalisationError, ValueError):
@@ -141,11 +148,11 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _character_cells(spec: FieldSpec, words: list[Word]) -> bool:
+def _character_cells(spec: FieldSpec, words: Sequence[Word]) -> bool:
     return spec.kind in CELL_KINDS and len(words) >= 3 and all(len(word.text) <= 2 for word in words)
 
 
-def _join_cells(spec: FieldSpec, words: list[Word]) -> str:
+def _join_cells(spec: FieldSpec, words: Sequence[Word]) -> str:
     """The characters of a value written one per cell; a licence plate keeps its parts, which
     stand a free cell apart ('M  N O  1 4 5 1' is 'M-NO 1451')."""
     if spec.kind != "license_plate":
@@ -556,7 +563,7 @@ def extract_fields(
 ) -> dict[str, ExtractedField]:
     """Every field of the type the baseline can find; fields it cannot find are absent."""
     doc_type = load_catalogue().type(doc_type_id)
-    upright = [_straightened(page) for page in document.pages]
+    upright = [straightened(page) for page in document.pages]
     pages = [_Page(page.number, group_lines(page), page.width) for page in upright]
     extractor = _Extractor(pages, doc_type.fields, options or LabelExtractorOptions())
     by_kind: dict[str, Callable[[FieldSpec], ExtractedField | None]] = {
@@ -599,20 +606,6 @@ def extract_fields(
     labels_under = by_labels()
     fields |= labels_under if fit(labels_under) > fit(labels_over) else labels_over
     return {key: _on_scan(field, document.pages) for key, field in fields.items()}
-
-
-def _straightened(page: Page) -> Page:
-    """The page's words where they stand when the page is read upright and straight: a scan's
-    lines run across, and the layout rules can follow them."""
-    if not page.rotation and not page.skew_degrees:
-        return page
-    size = (page.width, page.height)
-    words = tuple(
-        word.model_copy(update={"bbox": scan_to_upright(word.bbox, size, page.rotation, page.skew_degrees)})
-        for word in page.words
-    )
-    width, height = (page.height, page.width) if page.rotation in (90, 270) else size
-    return page.model_copy(update={"words": words, "width": width, "height": height})
 
 
 def _on_scan(field: ExtractedField, pages: Sequence[Page]) -> ExtractedField:

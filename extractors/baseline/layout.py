@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from extractors.document import BBox, Page, Word
+from extractors.geometry import scan_to_upright
 from extractors.normalise import fold
 
 _PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
@@ -38,6 +39,20 @@ class Line:
     @property
     def text(self) -> str:
         return " ".join(word.text for word in self.words)
+
+
+def straightened(page: Page) -> Page:
+    """The page's words where they stand when the page is read upright and straight: a scan's
+    lines run across, and the layout rules can follow them."""
+    if not page.rotation and not page.skew_degrees:
+        return page
+    size = (page.width, page.height)
+    words = tuple(
+        word.model_copy(update={"bbox": scan_to_upright(word.bbox, size, page.rotation, page.skew_degrees)})
+        for word in page.words
+    )
+    width, height = (page.height, page.width) if page.rotation in (90, 270) else size
+    return page.model_copy(update={"words": words, "width": width, "height": height})
 
 
 def group_lines(page: Page) -> list[Line]:

