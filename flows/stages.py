@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
@@ -16,6 +20,12 @@ from extractors.ocr import OcrError
 from extractors.reading import ReadOptions, read_document
 from extractors.routing import RoutingOptions, route_document, validate_extraction
 
+if TYPE_CHECKING:
+    from models.inference import Predictor
+
+log = logging.getLogger("docflow")
+Engine_ = Literal["auto", "model", "baseline"]
+
 
 class PipelineOptions(BaseModel):
     """Every knob of the pipeline, per stage, with its default."""
@@ -25,6 +35,14 @@ class PipelineOptions(BaseModel):
     classifier: KeywordClassifierOptions = Field(default_factory=KeywordClassifierOptions)
     extractor: LabelExtractorOptions = Field(default_factory=LabelExtractorOptions)
     routing: RoutingOptions = Field(default_factory=RoutingOptions)
+    engine: Engine_ = Field(
+        default="auto",
+        description="'auto': the trained model when there is one, else the baseline rules; "
+        "'model': the trained model or an error; 'baseline': the rules",
+    )
+    model_dir: str | None = Field(default=None, description="trained model folder (default: docflow's own)")
+    device: str = Field(default="auto", description="'auto', 'cpu' or 'cuda' for the model")
+    batch_size: int = Field(default=16, ge=1, description="documents the model reads at once")
 
 
 @dataclass(frozen=True)
@@ -37,6 +55,7 @@ class DocumentState:
     prediction: TypePrediction | None = None
     fields: dict[str, ExtractedField] = field(default_factory=dict)
     timings_ms: dict[str, float] = field(default_factory=dict)
+    engine: Engine = field(default_factory=Engine)
     result: Result | None = None
 
     @property
@@ -83,7 +102,8 @@ def classify_stage(state: DocumentState, options: PipelineOptions) -> DocumentSt
         return state
     started = time.perf_counter()
     prediction = classify_document(state.read, options.classifier)
-    return replace(state, prediction=prediction, timings_ms=_timed(state, "classify", started))
+    engine = Engine(reader=state.read.reader, classifier=CLASSIFIER_NAME, extractor=EXTRACTOR_NAME)
+    return replace(state, prediction=prediction, engine=engine, timings_ms=_timed(state, "classify", started))
 
 
 def extract_stage(state: DocumentState, options: PipelineOptions) -> DocumentState:
@@ -109,7 +129,78 @@ def route_stage(state: DocumentState, options: PipelineOptions) -> DocumentState
         status=status,
         department=department,
         reason=reason,
-        engine=Engine(reader=state.read.reader, classifier=CLASSIFIER_NAME, extractor=EXTRACTOR_NAME),
+        engine=state.engine,
         timings_ms=Timings(**timings, total=round(sum(timings.values()), 1)),
     )
     return replace(state, result=result)
+
+
+_predictors: dict[tuple[str, str], Predictor] = {}
+_predictor_lock = threading.Lock()
+# One model pass at a time: on a CPU two at once only slow each other down, on a GPU they
+# would compete for its memory.
+_inference_lock = threading.Lock()
+
+
+def model_folder(options: PipelineOptions) -> Path:
+    from models.store import default_model_dir
+
+    return Path(options.model_dir) if options.model_dir else default_model_dir()
+
+
+def load_predictor(options: PipelineOptions) -> tuple[Predictor | None, str]:
+    """The trained model the options ask for (loaded once per process), or None and the reason
+    the baseline rules are used instead."""
+    if options.engine == "baseline":
+        return None, "baseline rules, as asked"
+    from models.inference import Predictor
+    from models.store import ModelMissing
+
+    folder = model_folder(options)
+    key = (str(folder.resolve()), options.device)
+    with _predictor_lock:
+        if key not in _predictors:
+            try:
+                _predictors[key] = Predictor.load(folder, options.device)
+            except ModelMissing as error:
+                if options.engine == "model":
+                    raise
+                return None, f"baseline rules: {error}"
+        return _predictors[key], f"trained model from {folder}"
+
+
+def model_routing(options: PipelineOptions, predictor: Predictor) -> PipelineOptions:
+    """The model's own thresholds, chosen on its validation split, replace the baseline's."""
+    calibration = predictor.manifest.calibration
+    routing = options.routing.model_copy(
+        update={
+            "min_type_confidence": calibration.type_threshold,
+            "min_field_confidence": calibration.field_threshold,
+        }
+    )
+    return options.model_copy(update={"routing": routing})
+
+
+def infer_stage(states: Sequence[DocumentState], predictor: Predictor) -> list[DocumentState]:
+    """Type and fields of several read documents in one batched pass of the model."""
+    todo = [i for i, state in enumerate(states) if not state.done and state.read is not None]
+    if not todo:
+        return list(states)
+    documents = [states[i].read for i in todo]
+    started = time.perf_counter()
+    with _inference_lock:
+        predictions = predictor.predict([d for d in documents if d is not None])
+    share = (time.perf_counter() - started) * 1000 / len(todo)
+    done = list(states)
+    for i, prediction in zip(todo, predictions, strict=True):
+        state = states[i]
+        assert state.read is not None
+        engine = Engine(reader=state.read.reader, classifier=predictor.name, extractor=predictor.name)
+        done[i] = replace(
+            state,
+            prediction=prediction.document_type,
+            fields=prediction.fields,
+            engine=engine,
+            timings_ms={**state.timings_ms, "classify": share},
+        )
+    return done

@@ -108,6 +108,4 @@ def merge_windows(
             if room > margin[document][word]:
                 margin[document][word] = room
                 words[document][word] = tag_rows[position]
-    return [
-        (type_sums[d] / max(1, window_counts[d]), words[d]) for d in range(len(encoded))
-    ]
+    return [(type_sums[d] / max(1, window_counts[d]), words[d]) for d in range(len(encoded))]

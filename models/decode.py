@@ -102,10 +102,12 @@ def _scalar(spec: FieldSpec, found: list[Mention], words: Sequence[PageWord]) ->
 
 def _items(spec: FieldSpec, found: list[Mention], words: Sequence[PageWord]) -> ExtractedField | None:
     """A list field: each mention is one item, in reading order."""
+    assert spec.item is not None  # the catalogue guarantees it for lists
+    item = FieldSpec(key=spec.key, kind=spec.item, label=spec.label)
     values, confidences, used = [], [], []
     for mention in found:
         mention_words = [words[i] for i in mention.words]
-        value = _value(spec, mention_words)
+        value = _value(item, mention_words)
         if value is None:
             continue
         values.append(value)

@@ -4,7 +4,6 @@ tags from the ground truth, and windows of tokens short enough for the encoder."
 from __future__ import annotations
 
 import math
-
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -133,7 +132,10 @@ def truth_tags(words: Sequence[PageWord], truth: GroundTruth, pages: Sequence[Pa
         indices.extend(
             i
             for i, word in enumerate(words)
-            if word.page == box.page and tags[i] == OUTSIDE and i not in indices and _inside(word.upright, bbox)
+            if word.page == box.page
+            and tags[i] == OUTSIDE
+            and i not in indices
+            and _inside(word.upright, bbox)
         )
     for (field_path, _), indices in mentions.items():
         label, prefix = tag_label(field_path), "B"

@@ -6,7 +6,7 @@ Word places enter as learned embeddings of their grid coordinates added to the t
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import torch
 from torch import nn
@@ -72,4 +72,4 @@ def best_device(requested: str = "auto") -> torch.device:
 
 
 def count_parameters(model: nn.Module) -> int:
-    return sum(cast(int, parameter.numel()) for parameter in model.parameters())
+    return sum(int(parameter.numel()) for parameter in model.parameters())

