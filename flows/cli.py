@@ -455,24 +455,15 @@ def demo(
     ),
     out: Annotated[Path, typer.Option(help="Where the results go.")] = Path("runs/demo"),
     per_type: Annotated[int, typer.Option(min=1, help="Documents per type in the demo corpus.")] = 4,
+    train_corpus: Annotated[
+        Path, typer.Option(help="Where the corpus to train the first model on is (made if absent).")
+    ] = Path("corpus/demo-train"),
 ) -> None:
-    """Generate a small corpus if absent, process it, and score the results against the ground truth."""
-    from eval.synth.generate import (
-        GENERATOR_VERSION,
-        MANIFEST_NAME,
-        CorpusOptions,
-        generate_corpus,
-        remove_corpus,
-    )
+    """Train a model the first time, then process a small corpus and score it against the ground truth."""
     from extractors.ingest import sha256_of
 
-    manifest = corpus / MANIFEST_NAME
-    made_by = json.loads(manifest.read_text("utf-8")).get("generator_version") if manifest.is_file() else None
-    if made_by != GENERATOR_VERSION:
-        if made_by is not None:
-            remove_corpus(corpus)  # made by an older generator: make it again
-        console.print(f"Generating a demo corpus in {corpus} ...")
-        generate_corpus(CorpusOptions(out=corpus, per_type=per_type, seed=2026))
+    _ensure_corpus(corpus, per_type, seed=2026)
+    _ensure_model(train_corpus)
     splits = [corpus / split for split in ("train", "val", "test") if (corpus / split).is_dir()]
     _prepare_out(out, overwrite=True)
     started = time.perf_counter()
@@ -482,11 +473,55 @@ def demo(
     from flows.process import collect_inputs
 
     inputs = {sha256_of(path): path for path in collect_inputs(splits)}
-    _print_score(score_results(out / "results.jsonl", inputs))
+    engines = {r["engine"]["extractor"] for r in records if r["engine"]["extractor"]}
+    _print_score(score_results(out / "results.jsonl", inputs), ", ".join(sorted(engines)) or "-")
 
 
-def _print_score(score: Any) -> None:
-    table = Table(title="Against the ground truth (baseline rules)", box=box.SIMPLE_HEAD, pad_edge=False)
+def _ensure_corpus(corpus: Path, per_type: int, seed: int) -> None:
+    """Generate the corpus unless the current generator made it already."""
+    from eval.synth.generate import (
+        GENERATOR_VERSION,
+        MANIFEST_NAME,
+        CorpusOptions,
+        generate_corpus,
+        remove_corpus,
+    )
+
+    manifest = corpus / MANIFEST_NAME
+    made_by = json.loads(manifest.read_text("utf-8")).get("generator_version") if manifest.is_file() else None
+    if made_by == GENERATOR_VERSION:
+        return
+    if made_by is not None:
+        remove_corpus(corpus)  # made by an older generator: make it again
+    console.print(f"Generating a corpus of {per_type} documents per type in {corpus} ...")
+    generate_corpus(CorpusOptions(out=corpus, per_type=per_type, seed=seed))
+
+
+# The demo's first run trains a small model: enough documents to learn every type's layouts, few
+# enough to stay within minutes on two CPU cores.
+DEMO_TRAIN_PER_TYPE = 12
+DEMO_TRAIN_SEED = 7
+
+
+def _ensure_model(train_corpus: Path) -> None:
+    """Train the default model unless a usable one is there."""
+    from models.store import ModelMissing, default_model_dir, read_manifest
+    from models.training import TrainConfig
+
+    target = default_model_dir()
+    try:
+        read_manifest(target)
+        console.print(f"Using the trained model in {target}.")
+        return
+    except ModelMissing as error:
+        console.print(f"{error}\nTraining one now (the first demo run only; a few minutes on a CPU).")
+    _ensure_corpus(train_corpus, DEMO_TRAIN_PER_TYPE, DEMO_TRAIN_SEED)
+    summary = run_training_flow(train_corpus, target, "auto", TrainConfig(), None)
+    _print_metrics(f"Model saved in {target}", summary["metrics"])
+
+
+def _print_score(score: Any, engine: str) -> None:
+    table = Table(title=f"Against the ground truth ({engine})", box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("document type", "documents", "type accuracy", "field F1", "routed"):
         table.add_column(column, justify="left" if column == "document type" else "right")
     rows = [*score.per_type.items(), *(("variant: " + k, v) for k, v in score.per_variant.items())]

@@ -17,7 +17,7 @@ from eval.compare import (
     model_thresholds,
     report_pipeline,
 )
-from flows.train import TASK_RUNNER, labelled_files, read_corpus
+from flows.train import labelled_files, read_corpus, thread_pool
 from models.inference import Predictor
 
 log = logging.getLogger("docflow")
@@ -39,7 +39,7 @@ def summary_markdown(report: dict[str, Any]) -> str:
     return f"# Evaluation on {report['corpus']} ({report['split']})\n\n" + "\n".join(rows) + "\n"
 
 
-@flow(name="evaluate_models", task_runner=TASK_RUNNER, validate_parameters=False)
+@flow(name="evaluate_models", task_runner=thread_pool(), validate_parameters=False)
 def evaluate_models(
     corpus: str,
     split: str = "test",

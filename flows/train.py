@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, cast
 from uuid import UUID
 
-from prefect import flow, task
+from prefect import flow, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_progress_artifact, update_progress_artifact
 from prefect.cache_policies import NONE
 from prefect.futures import PrefectFuture, as_completed
@@ -58,7 +58,7 @@ def read_labelled(path: Path, options: ReadOptions) -> Labelled | None:
 
 def read_corpus(files: Sequence[Path], options: ReadOptions | None = None) -> list[Labelled]:
     """Read every file in parallel tasks (OCR'd pages come from the cache when seen before)."""
-    futures = read_labelled.map(list(files), options or ReadOptions())
+    futures = read_labelled.map(list(files), unmapped(options or ReadOptions()))
     done: list[Labelled] = []
     for count, future in enumerate(as_completed(list(futures)), start=1):
         if (item := future.result()) is not None:
@@ -85,12 +85,12 @@ def limit_documents(items: Sequence[Labelled], limit: int | None, seed: int) -> 
     return chosen
 
 
-TASK_RUNNER: TaskRunner[PrefectFuture[Any]] = cast(
-    "TaskRunner[PrefectFuture[Any]]", ThreadPoolTaskRunner(max_workers=os.cpu_count() or 2)
-)
+def thread_pool() -> TaskRunner[PrefectFuture[Any]]:
+    """A task runner of its own for each flow: one thread per CPU core."""
+    return cast("TaskRunner[PrefectFuture[Any]]", ThreadPoolTaskRunner(max_workers=os.cpu_count() or 2))
 
 
-@flow(name="train_models", task_runner=TASK_RUNNER, validate_parameters=False)
+@flow(name="train_models", task_runner=thread_pool(), validate_parameters=False)
 def train_models(
     corpus: str,
     out: str,

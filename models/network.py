@@ -44,7 +44,11 @@ class DocumentModel(nn.Module):
             )
         hidden = self.encoder(inputs_embeds=embeddings, attention_mask=attention_mask).last_hidden_state
         hidden = self.dropout(hidden)
-        return self.type_head(hidden[:, 0]), self.tag_head(hidden)
+        # The window's meaning is the mean of its tokens, the pooling the sentence-embedding base
+        # model was trained with (its first token carries little on its own).
+        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
+        return self.type_head(pooled), self.tag_head(hidden)
 
     def head_state(self) -> dict[str, torch.Tensor]:
         """Everything but the encoder, which is saved in Hugging Face format on its own."""

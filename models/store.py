@@ -120,8 +120,8 @@ def model_card(manifest: Manifest) -> str:
     sections = [
         "# docflow document model",
         "Document type classifier and field extractor for the forms of the Landeshauptstadt München, "
-        "one fine-tuned encoder with two heads (sequence classification over each window's first "
-        "token, BIO token classification over the words). Trained by `docflow train`.",
+        "one fine-tuned encoder with two heads (sequence classification over the mean of each "
+        "window's tokens, BIO token classification over the words). Trained by `docflow train`.",
         "## Model",
         _table(
             {

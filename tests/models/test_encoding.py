@@ -1,0 +1,105 @@
+"""Words to model input and back: tags from the truth, windows, values in their original spelling."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractors.catalogue import load_catalogue
+from extractors.document import ReadDocument
+from extractors.ingest import ingest
+from extractors.reading import read_document
+from extractors.truth import GroundTruth, read_truth
+from models.decode import extract_from_tags
+from models.encoding import Encoded, document_words, encode_words, truth_tags, windows
+from models.training import Labels, TrainConfig, base_model_path, load_tokenizer
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
+
+
+@cache
+def tokenizer() -> Any:
+    return load_tokenizer(base_model_path(TrainConfig().base_model))
+
+
+def _digital_samples() -> list[tuple[ReadDocument, GroundTruth]]:
+    found = []
+    for path in sorted(SAMPLES.rglob("*.pdf")):
+        truth = read_truth(path)
+        if truth.variant in ("digital", "acroform") and truth.document_type != "sonstiges":
+            found.append((read_document(ingest(path)), truth))
+    return found
+
+
+def _one_hot(tags: list[str], labels: Labels) -> np.ndarray:
+    index = {tag: i for i, tag in enumerate(labels.tags)}
+    probabilities = np.zeros((len(tags), len(labels.tags)))
+    probabilities[np.arange(len(tags)), [index[tag] for tag in tags]] = 1.0
+    return probabilities
+
+
+def test_values_come_back_from_their_tags_exactly_as_written() -> None:
+    """Tags made from the truth boxes, decoded again, give the truth's values: the words of each
+    value are found, and their original text (umlauts, 'ß') survives the uncased tokenizer."""
+    labels = Labels.from_catalogue()
+    expected = right = 0
+    spelled: list[str] = []
+    for document, truth in _digital_samples():
+        words = document_words(document)
+        tags = truth_tags(words, truth, document.pages)
+        doc_type = load_catalogue().type(truth.document_type)
+        fields = extract_from_tags(doc_type, words, _one_hot(tags, labels), labels.tags)
+        expected += len(truth.fields)
+        right += sum(1 for key, value in truth.fields.items() if key in fields and fields[key].value == value)
+        spelled += [str(f.value) for f in fields.values() if any(c in str(f.value) for c in "äöüßÄÖÜ")]
+    assert right / expected >= 0.97
+    assert spelled, "no value with an umlaut or ß came back"
+
+
+def test_labels_printed_under_a_line_are_not_part_of_the_value() -> None:
+    for document, truth in _digital_samples():
+        words = document_words(document)
+        tags = truth_tags(words, truth, document.pages)
+        tagged = {word.text for word, tag in zip(words, tags, strict=True) if tag != "O"}
+        value_text = " ".join(box.text for box in truth.boxes)
+        strays = {t for t in tagged if t.strip(",.;:") not in value_text and t not in "☒✓xX"}
+        assert not strays, f"{truth.file}: words outside any value tagged: {strays}"
+
+
+@given(
+    word_lengths=st.lists(st.integers(min_value=1, max_value=6), min_size=1, max_size=300),
+    length=st.integers(min_value=8, max_value=64),
+    stride_share=st.floats(min_value=0.3, max_value=1.0),
+)
+def test_windows_cover_every_word_whole_and_stay_short(
+    word_lengths: list[int], length: int, stride_share: float
+) -> None:
+    first: list[bool] = []
+    word_of: list[int] = []
+    for word, pieces in enumerate(word_lengths):
+        first += [True] + [False] * (pieces - 1)
+        word_of += [word] * pieces
+    encoded = Encoded([0] * len(first), [(0, 0, 0, 0)] * len(first), word_of, first, len(word_lengths))
+    stride = max(1, int(stride_share * (length - 2)))
+    spans = list(windows(encoded, length, stride))
+    assert spans[0].start == 0 and spans[-1].end == len(first)
+    whole: set[int] = set()
+    for span in spans:
+        assert span.end - span.start <= length - 2
+        inside = word_of[span.start : span.end]
+        whole |= {w for w in set(inside) if inside.count(w) == word_lengths[w]}
+    fits = {w for w, pieces in enumerate(word_lengths) if pieces <= length - 2}
+    assert fits <= whole
+
+
+def test_long_words_keep_only_their_first_pieces() -> None:
+    document, _ = _digital_samples()[0]
+    words = document_words(document)
+    encoded = encode_words(words, tokenizer(), max_word_tokens=2)
+    assert max(encoded.word_of_token.count(w) for w in set(encoded.word_of_token)) <= 2
+    assert sum(encoded.first_token) == len({w for w in encoded.word_of_token})

