@@ -47,7 +47,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
 
 # A model trained in a minute on two cores: short windows, few documents, three passes. Enough to
 # show that it learns, not to be good.
-TINY_TRAINING = {
+TINY_TRAINING: dict[str, Any] = {
     "max_length": 128,
     "stride": 96,
     "epochs": 3,

@@ -42,7 +42,9 @@ def test_without_a_model_the_baseline_runs_unless_the_model_was_demanded(
     process_documents([str(one)], str(tmp_path / "out"), PipelineOptions(model_dir=nowhere))
     assert _records(tmp_path / "out")[0]["engine"]["classifier"] == "baseline-keywords"  # type: ignore[index]
     with pytest.raises(ModelMissing, match="docflow train"):
-        process_documents([str(one)], str(tmp_path / "out2"), PipelineOptions(model_dir=nowhere, engine="model"))
+        process_documents(
+            [str(one)], str(tmp_path / "out2"), PipelineOptions(model_dir=nowhere, engine="model")
+        )
 
 
 def test_evaluation_reports_both_pipelines_per_type_and_variant(

