@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.truth import GroundTruth, truth_path
+from models.trainer import field_counts
 
 
 @dataclass
@@ -60,11 +61,10 @@ def _add(score: TypeScore, truth: GroundTruth, record: dict[str, Any]) -> None:
     score.type_correct += predicted_type == truth.document_type
     score.routed += record.get("status") == "routed"
     predicted = {key: value["value"] for key, value in (record.get("fields") or {}).items()}
-    if predicted_type != truth.document_type:
-        predicted = {}
-    score.fields_expected += len(truth.fields)
-    score.fields_predicted += len(predicted)
-    score.fields_correct += sum(1 for key, value in predicted.items() if truth.fields.get(key) == value)
+    expected, given, right = field_counts(truth, predicted_type or "", predicted)
+    score.fields_expected += expected
+    score.fields_predicted += given
+    score.fields_correct += right
 
 
 def score_results(results_file: Path, inputs: dict[str, Path]) -> Score:

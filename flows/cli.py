@@ -307,7 +307,7 @@ def run_training_flow(
     from flows.process import wait_until_recorded
 
     summary: dict[str, Any] = state.result()
-    wait_until_recorded(state.state_details.flow_run_id, 0)
+    wait_until_recorded(state.state_details.flow_run_id, summary["task_runs"])
     return summary
 
 
@@ -412,7 +412,7 @@ def evaluate(
         raise typer.Exit(code=2) from None
     from flows.process import wait_until_recorded
 
-    wait_until_recorded(state.state_details.flow_run_id, 0)
+    wait_until_recorded(state.state_details.flow_run_id, report["documents"])
     _print_comparison(report)
     if json_file:
         console.print(f"Full report: {json_file}")

@@ -78,7 +78,7 @@ def wait_until_recorded(flow_run_id: Any, expected_task_runs: int, timeout_secon
 def _settled(future: PrefectFuture[DocumentState], path: Path) -> DocumentState:
     try:
         return future.result()
-    except Exception as error:  # the reader failed even after its retries: keep the file, say why
+    except Exception as error:  # a stage failed even after its retries: keep the file, say why
         return quarantine_state(DocumentState(path=path), f"processing failed: {type(error).__name__}")
 
 
@@ -160,12 +160,7 @@ def process_documents(paths: list[str], out: str, options: PipelineOptions | Non
     statuses: Counter[str] = Counter()
     for future in as_completed(routed):
         index = index_of[future.task_run_id]
-        try:
-            state = future.result()
-        except Exception as error:  # a stage failed even after its retries: keep the file, say why
-            state = quarantine_state(
-                DocumentState(path=files[index]), f"processing failed: {type(error).__name__}"
-            )
+        state = _settled(future, files[index])
         assert state.result is not None
         record = outbox.deliver(state.result, files[index])
         statuses[state.result.status] += 1

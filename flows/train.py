@@ -131,6 +131,7 @@ def train_models(
     card = (Path(out) / "README.md").read_text("utf-8")
     create_markdown_artifact(card, key="model-card", description="The trained model's card")
     return {
+        "task_runs": len(files),
         "out": out,
         "metrics": manifest.card.get("metrics", {}),
         "calibration": manifest.calibration.model_dump(),

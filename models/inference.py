@@ -13,6 +13,7 @@ import torch
 
 from extractors.catalogue import load_catalogue
 from extractors.document import ExtractedField, ReadDocument, TypePrediction
+from extractors.truth import GroundTruth
 from extractors.validation import INVOICE_TOLERANCE
 from models.calibration import softmax
 from models.decode import extract_from_tags
@@ -71,8 +72,14 @@ class Predictor:
     def name(self) -> str:
         return f"finetuned:{Path(self.manifest.config.base_model).name}"
 
-    def prepare(self, documents: Sequence[ReadDocument]) -> list[Prepared]:
-        return [prepare(document, self.tokenizer, self.manifest.config) for document in documents]
+    def prepare(
+        self, documents: Sequence[ReadDocument], truths: Sequence[GroundTruth | None] | None = None
+    ) -> list[Prepared]:
+        truths = truths or [None] * len(documents)
+        return [
+            prepare(document, self.tokenizer, self.manifest.config, truth)
+            for document, truth in zip(documents, truths, strict=True)
+        ]
 
     def raw(self, prepared: Sequence[Prepared], batch_size: int = 32) -> list[tuple[np.ndarray, np.ndarray]]:
         """Uncalibrated type logits and per-word tag logits."""

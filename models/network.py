@@ -73,7 +73,3 @@ def best_device(requested: str = "auto") -> torch.device:
     if requested == "cuda" and not torch.cuda.is_available():
         raise RuntimeError("--device cuda was asked for, but torch sees no CUDA GPU on this machine")
     return torch.device(requested)
-
-
-def count_parameters(model: nn.Module) -> int:
-    return sum(int(parameter.numel()) for parameter in model.parameters())

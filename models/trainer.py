@@ -91,9 +91,7 @@ def _calibrate(
     predictor: Predictor, val: Sequence[Labelled], target: float
 ) -> tuple[Calibration, OperatingPoint]:
     labels = predictor.manifest.labels
-    prepared = predictor.prepare([item.document for item in val])
-    for p, item in zip(prepared, val, strict=True):
-        p.truth = item.truth
+    prepared = predictor.prepare([item.document for item in val], [item.truth for item in val])
     raw = predictor.raw(prepared)
     type_index = {type_id: i for i, type_id in enumerate(labels.types)}
     type_temperature = fit_temperature(
@@ -138,9 +136,7 @@ def run_training(
     model, tokenizer = new_model(config, labels)
     manifest = Manifest(types=labels.types, tags=labels.tags, config=config)
     predictor = Predictor(model, tokenizer, manifest, device)
-    prepared = predictor.prepare([item.document for item in train])
-    for p, item in zip(prepared, train, strict=True):
-        p.truth = item.truth
+    prepared = predictor.prepare([item.document for item in train], [item.truth for item in train])
     losses = train_model(model, tokenizer, prepared, labels, config, device, progress)
     train_seconds = time.perf_counter() - started
     calibration, _ = (
