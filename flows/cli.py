@@ -449,6 +449,71 @@ def _print_comparison(report: dict[str, Any]) -> None:
 
 
 @app.command()
+def serve(
+    inbox: Annotated[Path, typer.Option(help="The watched folder clerks drop files into.")],
+    out: Annotated[
+        Path,
+        typer.Option(help="Results as in `docflow process`, plus processing/ and archive/ for originals."),
+    ],
+    port: Annotated[int, typer.Option(help="Port of the Prefect server and its UI on 127.0.0.1.")] = 4200,
+    engine: Annotated[str, typer.Option(help="auto (trained model if present), model or baseline.")] = "auto",
+    settle_seconds: Annotated[
+        float, typer.Option(help="A file is taken once its size has not changed for this long.")
+    ] = 1.0,
+    max_batch: Annotated[int, typer.Option(help="Most files in one flow run.")] = 64,
+    runs_at_once: Annotated[
+        int, typer.Option(help="Deployment runs (train, evaluate, reviews) the service runs at once.")
+    ] = 4,
+) -> None:
+    """Watch a folder and process what clerks drop there, with the Prefect UI for operators.
+
+    Starts a Prefect server on 127.0.0.1 (or uses the one PREFECT_API_URL names), serves the
+    deployments process, train, evaluate and review, and processes settled files of the inbox in
+    batches: inbox -> OUT/processing/<batch> -> OUT/archive. Stop with Ctrl-C or SIGTERM."""
+    import threading
+
+    from flows import service
+
+    configure_prefect(logging_level="WARNING")
+    if engine not in ("auto", "model", "baseline"):
+        raise typer.BadParameter("engine is one of auto, model, baseline")
+    state_folder = out / service.SERVICE_FOLDER
+    stop = threading.Event()
+    def say(line: str) -> None:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+    service.install_stop_handlers(stop, say)
+    try:
+        api_url, server = service.start_server(port, state_folder)
+    except service.ServiceError as error:
+        raise typer.BadParameter(str(error)) from error
+    os.environ["PREFECT_API_URL"] = api_url  # read by Prefect at import, below
+    children = [server] if server else []
+    try:
+        from flows.process import INFERENCE_LIMIT
+        from flows.stages import PipelineOptions
+
+        service.ensure_inference_limit(INFERENCE_LIMIT)
+        runner = service.start_runner(api_url, state_folder, runs_at_once)
+        children.append(runner)
+        ui = api_url.removesuffix("/api")
+        say(f"[docflow] Prefect UI: {ui}  |  inbox: {inbox}  |  results: {out}  |  logs: {state_folder}")
+        options = PipelineOptions(engine=engine)  # type: ignore[arg-type]
+        watcher = service.Watcher(
+            inbox, out, options, settle_seconds=settle_seconds, max_batch=max_batch, say=say
+        )
+        watcher.stop = stop
+        watcher.checks.append(lambda: None if runner.alive() else f"deployments down, see {runner.log_path}")
+        watcher.checks.append(lambda: None if service.healthy(api_url) else "Prefect server not answering")
+        service.write_state(state_folder, {"pid": os.getpid(), "api_url": api_url, "inbox": str(inbox)})
+        watcher.run()
+    finally:
+        for child in reversed(children):
+            child.stop()
+        say("[docflow] stopped")
+
+
+@app.command()
 def demo(
     corpus: Annotated[Path, typer.Option(help="Where the demo corpus is (made if absent).")] = Path(
         "corpus/demo"

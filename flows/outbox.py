@@ -37,7 +37,7 @@ class Outbox:
             return self.root / result.department
         return self.root / (QUARANTINE if result.status == "quarantined" else REVIEW)
 
-    def deliver(self, result: Result, original: Path) -> dict[str, Any]:
+    def deliver(self, result: Result, original: Path, input_id: str | None = None) -> dict[str, Any]:
         """Write the result (and keep a copy of a quarantined original); returns the results.jsonl record."""
         stem = safe_name(Path(result.source.filename).stem, limit=60) or "document"
         digest = (result.source.sha256 or "0" * 12)[:12]
@@ -49,6 +49,15 @@ class Outbox:
             shutil.copy2(original, kept)
         record: dict[str, Any] = json.loads(result.model_dump_json())
         record["output_path"] = str(target.relative_to(self.root))
-        with self._lock, (self.root / RESULTS_FILE).open("a", encoding="utf-8") as stream:
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        if input_id:
+            record["input_id"] = input_id
+        self.append(record)
         return record
+
+    def append(self, record: dict[str, Any]) -> None:
+        """One line in results.jsonl, written with a single call and flushed to disk."""
+        line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+        with self._lock, (self.root / RESULTS_FILE).open("ab") as stream:
+            stream.write(line)
+            stream.flush()
+            os.fsync(stream.fileno())

@@ -12,6 +12,7 @@ from typing import Any, cast
 
 from prefect import flow, task, unmapped
 from prefect.cache_policies import NONE
+from prefect.concurrency.sync import concurrency
 from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
@@ -32,6 +33,9 @@ from flows.stages import (
 
 log = logging.getLogger("docflow")
 GROUND_TRUTH_SUFFIX = ".truth.json"
+# A global concurrency limit (created by `docflow serve` with one slot): one model pass at a time
+# across every flow run on this machine, not only within one process.
+INFERENCE_LIMIT = "model-inference"
 MANIFEST_NAMES = {"corpus.json", "results.jsonl"}
 # Called with each results.jsonl record as it is written (the CLI's progress bar listens here).
 progress_listeners: list[Callable[[dict[str, Any]], None]] = []
@@ -122,7 +126,8 @@ def infer_task(
     """One batched pass of the trained model over documents first..last."""
     predictor, _ = load_predictor(options)
     assert predictor is not None  # the flow only calls this task when the model loaded
-    return infer_stage(states, predictor)
+    with concurrency(INFERENCE_LIMIT, occupy=1):
+        return infer_stage(states, predictor)
 
 
 @task(name="validate-and-route", task_run_name="route-{index}", cache_policy=NONE)
@@ -136,8 +141,16 @@ TASK_RUNNER: TaskRunner[PrefectFuture[Any]] = cast(
 
 
 @flow(name="process_documents", task_runner=TASK_RUNNER, persist_result=True, validate_parameters=False)
-def process_documents(paths: list[str], out: str, options: PipelineOptions | None = None) -> dict[str, Any]:
-    """Read, classify, extract, validate and route every file; write results under `out`."""
+def process_documents(
+    paths: list[str],
+    out: str,
+    options: PipelineOptions | None = None,
+    input_ids: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """Read, classify, extract, validate and route every file; write results under `out`.
+
+    `input_ids` (file path -> id) are written into each result line, so the watched folder
+    service can tell which inputs are done after a restart."""
     options = options or PipelineOptions()
     files = collect_inputs([Path(p) for p in paths])
     outbox = Outbox(Path(out))
@@ -162,7 +175,7 @@ def process_documents(paths: list[str], out: str, options: PipelineOptions | Non
         index = index_of[future.task_run_id]
         state = _settled(future, files[index])
         assert state.result is not None
-        record = outbox.deliver(state.result, files[index])
+        record = outbox.deliver(state.result, files[index], (input_ids or {}).get(str(files[index])))
         statuses[state.result.status] += 1
         type_id = state.result.document_type.id if state.result.document_type else "-"
         log.info("document %s: %s -> %s", state.result.source.sha256[:12], type_id, state.result.status)
