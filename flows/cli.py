@@ -506,7 +506,12 @@ def serve(
         watcher.checks.append(lambda: None if runner.alive() else f"deployments down, see {runner.log_path}")
         watcher.checks.append(lambda: None if service.healthy(api_url) else "Prefect server not answering")
         service.write_state(state_folder, {"pid": os.getpid(), "api_url": api_url, "inbox": str(inbox)})
-        watcher.run()
+        # Batches run in their own thread: Prefect only claims SIGTERM for flow runs in the main
+        # thread, so here a SIGTERM lets the current batch finish instead of cutting it off.
+        worker = threading.Thread(target=watcher.run, name="docflow-watcher", daemon=True)
+        worker.start()
+        while worker.is_alive():
+            worker.join(0.5)
     finally:
         for child in reversed(children):
             child.stop()
