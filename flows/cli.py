@@ -479,6 +479,7 @@ def serve(
         raise typer.BadParameter("engine is one of auto, model, baseline")
     state_folder = out / service.SERVICE_FOLDER
     stop = threading.Event()
+
     def say(line: str) -> None:
         console.print(line, markup=False, highlight=False, soft_wrap=True)
 
