@@ -176,7 +176,11 @@ def process_inbox_batch(
     finish_batch(batch)
 
     create_table_artifact(rows, key="inbox-batch", description=f"batch {batch_name}: one row per file")
-    create_markdown_artifact(summary_markdown(batch_name, rows, out_dir), key="inbox-summary")
+    create_markdown_artifact(
+        summary_markdown(batch_name, rows, out_dir),
+        key="inbox-summary",
+        description=f"batch {batch_name}: counts and where the results are",
+    )
     _tag_flow_run({row["type"] for row in rows if row["type"] != "-"})
     # Also for files done before a restart: the idempotency key starts each review only once.
     waiting = [record for record in records.values() if record.get("status") == "review"]

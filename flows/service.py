@@ -92,7 +92,9 @@ def start_server(port: int, folder: Path) -> tuple[str, Child | None]:
         return api_url, None
     prefect = Path(sys.executable).with_name("prefect")
     command = [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)]
-    server = _spawn("prefect-server", command, folder, dict(os.environ))
+    # The UI asks the browser to call this URL: without it, it would call the default port.
+    env = dict(os.environ, PREFECT_UI_API_URL=api_url, PREFECT_SERVER_API_PORT=str(port))
+    server = _spawn("prefect-server", command, folder, env)
     deadline = time.monotonic() + SERVER_START_SECONDS
     while time.monotonic() < deadline:
         if healthy(api_url):
