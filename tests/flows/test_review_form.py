@@ -28,11 +28,13 @@ def test_the_form_is_prefilled_and_says_why_each_field_was_flagged() -> None:
 def test_answers_are_normalised_and_impossible_values_are_refused() -> None:
     doc_type = load_catalogue().type("hundesteuer")
     form = review_form(doc_type, {}, {})
-    answer = form(document_type="hundesteuer", family_name="  Weiß ", signature_date="31.02.2026")
+    answer = form.model_validate(
+        {"document_type": "hundesteuer", "family_name": "  Weiß ", "signature_date": "31.02.2026"}
+    )
     values, problems = parse_answer(doc_type, answer)
     assert values["family_name"] == "Weiß"
     assert set(problems) == {"signature_date"}
-    good = form(document_type="hundesteuer", signature_date="3.2.2026")
+    good = form.model_validate({"document_type": "hundesteuer", "signature_date": "3.2.2026"})
     assert parse_answer(doc_type, good) == ({"signature_date": "2026-02-03"}, {})
 
 
@@ -42,9 +44,11 @@ def test_person_lists_are_edited_as_json() -> None:
     records = next(spec for spec in doc_type.fields if spec.kind == "records")
     sub = records.fields[0]
     form = review_form(doc_type, {}, {})
-    answer = form(document_type="meldeschein", **{records.key: json.dumps([{sub.key: "Müller"}])})
+    answer = form.model_validate(
+        {"document_type": "meldeschein", records.key: json.dumps([{sub.key: "Müller"}])}
+    )
     values, problems = parse_answer(doc_type, answer)
     assert not problems
     assert values[records.key][0][sub.key]
-    broken = form(document_type="meldeschein", **{records.key: "not json"})
+    broken = form.model_validate({"document_type": "meldeschein", records.key: "not json"})
     assert set(parse_answer(doc_type, broken)[1]) == {records.key}
