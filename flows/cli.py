@@ -283,6 +283,7 @@ def run_training_flow(
     device: str,
     config: Any,
     max_train_docs: int | None,
+    extra_train: list[Path] | None = None,
 ) -> dict[str, Any]:
     """Run the Prefect flow `train_models` with progress bars for reading and fine-tuning."""
     configure_prefect(logging_level="WARNING")
@@ -300,7 +301,13 @@ def run_training_flow(
         train_module.progress_listeners.append(show)
         try:
             state = train_module.train_models(
-                str(corpus), str(out), device, config, max_train_docs, return_state=True
+                str(corpus),
+                str(out),
+                device,
+                config,
+                max_train_docs,
+                [str(p) for p in extra_train or []],
+                return_state=True,
             )
         finally:
             train_module.progress_listeners.remove(show)
@@ -352,6 +359,10 @@ def train(
     layout: Annotated[
         bool, typer.Option("--layout/--no-layout", help="Give the model each word's place on the page.")
     ] = True,
+    also: Annotated[
+        list[Path] | None,
+        typer.Option(help="More labelled documents for training only, e.g. the service's OUT/corrections."),
+    ] = None,
 ) -> None:
     """Fine-tune the document classifier and field extractor (a Prefect flow), calibrate and save them."""
     from models.store import default_model_dir
@@ -372,7 +383,7 @@ def train(
     config = TrainConfig(layout=layout, **{k: v for k, v in overrides.items() if v is not None})
     target = out or default_model_dir()
     started = time.perf_counter()
-    summary = run_training_flow(corpus, target, device, config, max_train_docs)
+    summary = run_training_flow(corpus, target, device, config, max_train_docs, also or [])
     _print_metrics(f"Model saved in {target}", summary["metrics"])
     calibration = summary["calibration"]
     console.print(

@@ -35,8 +35,12 @@ def _tell(phase: str, done: int, total: int, loss: float | None = None) -> None:
 
 def labelled_files(corpus: Path, splits: Sequence[str] = ("train", "val", "test")) -> list[Path]:
     """The documents of a corpus that have ground truth next to them, in the given splits."""
-    folders = [corpus / split for split in splits if (corpus / split).is_dir()]
-    return [path for path in collect_inputs(folders) if truth_path(path).is_file()]
+    return labelled_in([corpus / split for split in splits if (corpus / split).is_dir()])
+
+
+def labelled_in(folders: Sequence[Path]) -> list[Path]:
+    """The documents in these folders that have ground truth next to them."""
+    return [path for path in collect_inputs(list(folders)) if truth_path(path).is_file()]
 
 
 @task(
@@ -97,9 +101,13 @@ def train_models(
     device: str = "auto",
     config: TrainConfig | None = None,
     max_train_docs: int | None = None,
+    extra_train: list[str] | None = None,
 ) -> dict[str, Any]:
     """Fine-tune the document classifier and field extractor on a corpus made by `docflow generate`
-    (or any folder with train/val/test sub-folders of documents with `*.truth.json`)."""
+    (or any folder with train/val/test sub-folders of documents with `*.truth.json`).
+
+    `extra_train`: folders of further labelled documents used for training only, whatever
+    split their truth names, e.g. the reviewers' corrections (`OUT/corrections` of the service)."""
     import torch
 
     from models.network import best_device
@@ -110,9 +118,15 @@ def train_models(
     files = labelled_files(Path(corpus))
     if not files:
         raise ValueError(f"no documents with ground truth under {corpus}/train, /val or /test")
-    items = read_corpus(files)
+    extra = [
+        p for folder in extra_train or [] for p in collect_inputs([Path(folder)]) if truth_path(p).is_file()
+    ]
+    items = read_corpus([*files, *extra])
+    extra_names = {p.name for p in extra}
+    in_extra = [i for i in items if i.document.source.filename in extra_names]
+    items = [i for i in items if i.document.source.filename not in extra_names]
     splits = {split: [i for i in items if i.truth.split == split] for split in ("train", "val", "test")}
-    train = limit_documents(splits["train"], max_train_docs, config.seed)
+    train = limit_documents(splits["train"], max_train_docs, config.seed) + in_extra
     if not train:
         raise ValueError(f"no training documents in {corpus}/train")
     log.info("training on %d documents (%s), calibrating on %d", len(train), chosen, len(splits["val"]))
@@ -131,7 +145,7 @@ def train_models(
     card = (Path(out) / "README.md").read_text("utf-8")
     create_markdown_artifact(card, key="model-card", description="The trained model's card")
     return {
-        "task_runs": len(files),
+        "task_runs": len(files) + len(extra),
         "out": out,
         "metrics": manifest.card.get("metrics", {}),
         "calibration": manifest.calibration.model_dump(),

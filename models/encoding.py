@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from extractors.baseline.layout import group_lines, straightened
-from extractors.catalogue import Catalogue
+from extractors.catalogue import Catalogue, DocumentType, FieldSpec
 from extractors.document import BBox, Page, ReadDocument, Word
 from extractors.geometry import scan_to_upright
 from extractors.truth import GroundTruth
@@ -142,6 +142,49 @@ def truth_tags(words: Sequence[PageWord], truth: GroundTruth, pages: Sequence[Pa
         for i in sorted(indices):
             if tags[i] == OUTSIDE:
                 tags[i], prefix = f"{prefix}-{label}", "I"
+    return tags
+
+
+# Longest run of words a value is searched in, when ground truth has values but no boxes.
+MAX_VALUE_WORDS = 12
+
+
+def _values(spec: FieldSpec, path: str, value: Any) -> Iterator[tuple[FieldSpec, str, Any]]:
+    """(spec, field path, scalar value) for a field's value, lists and records taken apart."""
+    if spec.kind == "records" and isinstance(value, list):
+        by_key = {sub.key: sub for sub in spec.fields}
+        for number, record in enumerate(value):
+            for key, item in (record if isinstance(record, dict) else {}).items():
+                if key in by_key:
+                    yield by_key[key], f"{path}.{number}.{key}", item
+    elif spec.kind == "list" and isinstance(value, list):
+        for number, item in enumerate(value):
+            yield spec, f"{path}.{number}", item
+    else:
+        yield spec, path, value
+
+
+def matched_tags(words: Sequence[PageWord], truth: GroundTruth, doc_type: DocumentType) -> list[str]:
+    """BIO tags for ground truth that has values but no boxes (a reviewer's corrections, real
+    documents labelled by hand): every run of words on one page that normalises to the value."""
+    from extractors.baseline.extract import words_value
+
+    tags = [OUTSIDE] * len(words)
+    for key, value in truth.fields.items():
+        if key not in doc_type.field_keys:
+            continue
+        for spec, path, item in _values(doc_type.field(key), key, value):
+            label = tag_label(path)
+            for start in range(len(words)):
+                if tags[start] != OUTSIDE:
+                    continue
+                for end in range(start + 1, min(start + MAX_VALUE_WORDS, len(words)) + 1):
+                    span = words[start:end]
+                    if span[-1].page != span[0].page or tags[end - 1] != OUTSIDE:
+                        break
+                    if words_value(spec, [word.word for word in span]) == item:
+                        tags[start:end] = [f"B-{label}"] + [f"I-{label}"] * (end - start - 1)
+                        break
     return tags
 
 

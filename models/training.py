@@ -33,6 +33,7 @@ from models.encoding import (
     document_words,
     encode_words,
     field_labels,
+    matched_tags,
     truth_tags,
 )
 from models.network import DocumentModel, load_encoder
@@ -105,7 +106,12 @@ class Prepared:
     def tag_ids(self, labels: Labels) -> list[int]:
         assert self.truth is not None
         index = {tag: i for i, tag in enumerate(labels.tags)}
-        return [index.get(tag, 0) for tag in truth_tags(self.words, self.truth, self.pages)]
+        if self.truth.boxes or not self.truth.fields:
+            tags = truth_tags(self.words, self.truth, self.pages)
+        else:  # values without boxes: reviewed corrections, documents labelled by hand
+            doc_type = load_catalogue().type(self.truth.document_type)
+            tags = matched_tags(self.words, self.truth, doc_type)
+        return [index.get(tag, 0) for tag in tags]
 
 
 def prepare(

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from eval.synth.generate import CorpusOptions, Made, generate_corpus
-from extractors.truth import GroundTruth, read_truth
+from extractors.truth import GroundTruth, read_truth, write_truth
 
 # Tests never pick up a model trained on this machine by hand: the default model folder is empty.
 os.environ["DOCFLOW_MODEL_DIR"] = str(Path(tempfile.mkdtemp(prefix="docflow-no-model-")) / "model")
@@ -90,5 +90,25 @@ def tiny_model(
     from models.training import TrainConfig
 
     out = tmp_path_factory.mktemp("tiny-model")
-    train_models(str(born_digital_corpus), str(out), "cpu", TrainConfig(**TINY_TRAINING))
+    corrections = reviewed_corrections(born_digital_corpus, tmp_path_factory.mktemp("corrections"))
+    train_models(
+        str(born_digital_corpus),
+        str(out),
+        "cpu",
+        TrainConfig(**TINY_TRAINING),
+        extra_train=[str(corrections)],
+    )
     return out
+
+
+EXTRA_TRAINING_DOCUMENTS = 2
+
+
+def reviewed_corrections(corpus: Path, folder: Path) -> Path:
+    """Documents as the review step keeps them: values a person confirmed, no boxes."""
+    for path in sorted((corpus / "train").glob("*.pdf"))[:EXTRA_TRAINING_DOCUMENTS]:
+        copy = folder / f"reviewed-{path.name}"
+        shutil.copy2(path, copy)
+        truth = read_truth(path).model_copy(update={"boxes": [], "file": copy.name})
+        write_truth(copy, truth)
+    return folder

