@@ -11,6 +11,7 @@ from extractors.baseline.extract import extract_fields
 from extractors.document import ReadDocument
 from extractors.routing import RoutingOptions
 from models.calibration import operating_point
+from models.combine import cross_checked
 from models.inference import ModelPrediction, Predictor
 from models.trainer import Labelled, metrics, outcome
 
@@ -28,6 +29,16 @@ def baseline_pipeline(documents: Sequence[ReadDocument]) -> list[ModelPrediction
 
 def model_pipeline(predictor: Predictor) -> Pipeline:
     return lambda documents: predictor.predict(documents)
+
+
+def checked_pipeline(predictor: Predictor) -> Pipeline:
+    """The model, cross-checked by the rules (what `docflow process` runs when a model is present)."""
+
+    def run(documents: Sequence[ReadDocument]) -> list[ModelPrediction]:
+        predictions = predictor.predict(documents)
+        return [cross_checked(d, p) for d, p in zip(documents, predictions, strict=True)]
+
+    return run
 
 
 def _block(
@@ -68,3 +79,8 @@ def baseline_thresholds() -> tuple[float, float]:
 def model_thresholds(predictor: Predictor) -> tuple[float, float]:
     calibration = predictor.manifest.calibration
     return calibration.type_threshold, calibration.field_threshold
+
+
+def checked_thresholds(predictor: Predictor) -> tuple[float, float]:
+    calibration = predictor.manifest.calibration
+    return calibration.checked_type_threshold, calibration.checked_field_threshold

@@ -13,6 +13,8 @@ from prefect.artifacts import create_markdown_artifact
 from eval.compare import (
     baseline_pipeline,
     baseline_thresholds,
+    checked_pipeline,
+    checked_thresholds,
     model_pipeline,
     model_thresholds,
     report_pipeline,
@@ -66,6 +68,9 @@ def evaluate_models(
         "pipelines": {
             "baseline": report_pipeline(items, baseline_pipeline, baseline_thresholds()),
             "finetuned": report_pipeline(items, model_pipeline(predictor), model_thresholds(predictor)),
+            "finetuned+rules": report_pipeline(
+                items, checked_pipeline(predictor), checked_thresholds(predictor)
+            ),
         },
     }
     if json_file:

@@ -127,7 +127,7 @@ def infer_task(
     predictor, _ = load_predictor(options)
     assert predictor is not None  # the flow only calls this task when the model loaded
     with concurrency(INFERENCE_LIMIT, occupy=1):
-        return infer_stage(states, predictor)
+        return infer_stage(states, predictor, options.cross_check)
 
 
 @task(name="validate-and-route", task_run_name="route-{index}", cache_policy=NONE)

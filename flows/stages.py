@@ -43,6 +43,11 @@ class PipelineOptions(BaseModel):
     model_dir: str | None = Field(default=None, description="trained model folder (default: docflow's own)")
     device: str = Field(default="auto", description="'auto', 'cpu' or 'cuda' for the model")
     batch_size: int = Field(default=16, ge=1, description="documents the model reads at once")
+    cross_check: bool = Field(
+        default=True,
+        description="check the model's type and values against the rules' reading; values both "
+        "read alike may pass, the rest go to review (thresholds chosen on val for this pipeline)",
+    )
 
 
 @dataclass(frozen=True)
@@ -172,17 +177,23 @@ def load_predictor(options: PipelineOptions) -> tuple[Predictor | None, str]:
 def model_routing(options: PipelineOptions, predictor: Predictor) -> PipelineOptions:
     """The model's own thresholds, chosen on its validation split, replace the baseline's."""
     calibration = predictor.manifest.calibration
+    if options.cross_check:
+        thresholds = (calibration.checked_type_threshold, calibration.checked_field_threshold)
+    else:
+        thresholds = (calibration.type_threshold, calibration.field_threshold)
     routing = options.routing.model_copy(
-        update={
-            "min_type_confidence": calibration.type_threshold,
-            "min_field_confidence": calibration.field_threshold,
-        }
+        update={"min_type_confidence": thresholds[0], "min_field_confidence": thresholds[1]}
     )
     return options.model_copy(update={"routing": routing})
 
 
-def infer_stage(states: Sequence[DocumentState], predictor: Predictor) -> list[DocumentState]:
-    """Type and fields of several read documents in one batched pass of the model."""
+def infer_stage(
+    states: Sequence[DocumentState], predictor: Predictor, cross_check: bool = True
+) -> list[DocumentState]:
+    """Type and fields of several read documents in one batched pass of the model, each checked
+    against the rules' reading when `cross_check`."""
+    from models.combine import cross_checked
+
     todo = [i for i, state in enumerate(states) if not state.done and state.read is not None]
     if not todo:
         return list(states)
@@ -192,10 +203,13 @@ def infer_stage(states: Sequence[DocumentState], predictor: Predictor) -> list[D
         predictions = predictor.predict([d for d in documents if d is not None])
     share = (time.perf_counter() - started) * 1000 / len(todo)
     done = list(states)
+    name = f"{predictor.name}+rules" if cross_check else predictor.name
     for i, prediction in zip(todo, predictions, strict=True):
         state = states[i]
         assert state.read is not None
-        engine = Engine(reader=state.read.reader, classifier=predictor.name, extractor=predictor.name)
+        if cross_check:
+            prediction = cross_checked(state.read, prediction)
+        engine = Engine(reader=state.read.reader, classifier=name, extractor=name)
         done[i] = replace(
             state,
             prediction=prediction.document_type,

@@ -41,6 +41,10 @@ class Calibration(BaseModel):
     tag_temperature: float = 1.0
     type_threshold: float = Field(default=0.6, description="below: the document type goes to review")
     field_threshold: float = Field(default=0.7, description="below: the field goes to review")
+    # The same for the model cross-checked by the rules (models/combine.py); models saved before
+    # these existed get thresholds that send everything to review until retrained.
+    checked_type_threshold: float = Field(default=0.99, description="cross-checked: type threshold")
+    checked_field_threshold: float = Field(default=1.0, description="cross-checked: field threshold")
 
 
 class Manifest(BaseModel):

@@ -26,6 +26,7 @@ from models.calibration import (
     fit_temperature,
     operating_point,
 )
+from models.combine import cross_checked
 from models.inference import ModelPrediction, Predictor
 from models.store import Calibration, Manifest, save_model
 from models.training import Labels, Progress, TrainConfig, new_model, train_model
@@ -106,18 +107,36 @@ def _calibrate(
     )
     predictions = [predictor.decide(p, t, w) for p, (t, w) in zip(prepared, raw, strict=True)]
     point = choose_thresholds([outcome(i.truth, p) for i, p in zip(val, predictions, strict=True)], target)
+    checked = [cross_checked(i.document, p) for i, p in zip(val, predictions, strict=True)]
+    checked_point = choose_thresholds(
+        [outcome(i.truth, p) for i, p in zip(val, checked, strict=True)], target
+    )
     calibration = predictor.manifest.calibration.model_copy(
-        update={"field_threshold": point.field_threshold, "type_threshold": point.type_threshold}
+        update={
+            "field_threshold": point.field_threshold,
+            "type_threshold": point.type_threshold,
+            "checked_field_threshold": checked_point.field_threshold,
+            "checked_type_threshold": checked_point.type_threshold,
+        }
     )
     return calibration, point
 
 
-def evaluate_split(predictor: Predictor, labelled: Sequence[Labelled]) -> dict[str, Any]:
+def evaluate_split(
+    predictor: Predictor, labelled: Sequence[Labelled]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Metrics of the model on a split, and of the model cross-checked by the rules, each at its
+    own thresholds."""
     predictions = predictor.predict([item.document for item in labelled])
     calibration = predictor.manifest.calibration
     outcomes = [outcome(item.truth, p) for item, p in zip(labelled, predictions, strict=True)]
     point = operating_point(outcomes, calibration.field_threshold, calibration.type_threshold)
-    return metrics(labelled, predictions, point)
+    checked = [cross_checked(item.document, p) for item, p in zip(labelled, predictions, strict=True)]
+    checked_outcomes = [outcome(item.truth, p) for item, p in zip(labelled, checked, strict=True)]
+    checked_point = operating_point(
+        checked_outcomes, calibration.checked_field_threshold, calibration.checked_type_threshold
+    )
+    return metrics(labelled, predictions, point), metrics(labelled, checked, checked_point)
 
 
 def run_training(
@@ -143,9 +162,10 @@ def run_training(
         _calibrate(predictor, val, config.target_residual_error) if val else (Calibration(), None)
     )
     manifest.calibration = calibration
-    results = {"val": evaluate_split(predictor, val)} if val else {}
-    if test:
-        results["test (unseen templates)"] = evaluate_split(predictor, test)
+    results: dict[str, Any] = {}
+    for name, split in (("val", val), ("test (unseen templates)", test)):
+        if split:
+            results[name], results[f"{name}, cross-checked by the rules"] = evaluate_split(predictor, split)
     manifest.card = {
         "corpus": corpus
         | {"train documents": len(train), "val documents": len(val), "test documents": len(test)},
