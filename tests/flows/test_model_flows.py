@@ -53,7 +53,7 @@ def test_evaluation_reports_both_pipelines_per_type_and_variant(
     report_file = tmp_path / "report.json"
     evaluate_models(str(born_digital_corpus), "val", str(tiny_model), "cpu", str(report_file))
     report = json.loads(report_file.read_text("utf-8"))
-    assert set(report["pipelines"]) == {"baseline", "finetuned"}
+    assert set(report["pipelines"]) == {"baseline", "finetuned", "finetuned+rules"}
     for result in report["pipelines"].values():
         assert 0.0 <= result["document_type_accuracy"] <= 1.0
         assert 0.0 <= result["field_f1"] <= 1.0
@@ -61,3 +61,6 @@ def test_evaluation_reports_both_pipelines_per_type_and_variant(
         assert sum(part["documents"] for part in result["per_type"].values()) == report["documents"]
     # the rules were written for the training layouts: on them they are near perfect
     assert report["pipelines"]["baseline"]["field_f1"] >= 0.9
+    # values the rules read and the model missed are kept (to be confirmed by a person)
+    pipelines = report["pipelines"]
+    assert pipelines["finetuned+rules"]["field_f1"] >= pipelines["finetuned"]["field_f1"]
