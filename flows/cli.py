@@ -582,6 +582,7 @@ def _ensure_corpus(corpus: Path, per_type: int, seed: int) -> None:
 # The demo's first run trains a small model: enough documents to learn every type's layouts, few
 # enough to stay within minutes on two CPU cores.
 DEMO_TRAIN_PER_TYPE = 12
+DEMO_EPOCHS = 4
 DEMO_TRAIN_SEED = 7
 
 
@@ -598,7 +599,8 @@ def _ensure_model(train_corpus: Path) -> None:
     except ModelMissing as error:
         console.print(f"{error}\nTraining one now (the first demo run only; a few minutes on a CPU).")
     _ensure_corpus(train_corpus, DEMO_TRAIN_PER_TYPE, DEMO_TRAIN_SEED)
-    summary = run_training_flow(train_corpus, target, "auto", TrainConfig(), None)
+    # Four passes keep the first demo run within ten minutes on two cores.
+    summary = run_training_flow(train_corpus, target, "auto", TrainConfig(epochs=DEMO_EPOCHS), None)
     _print_metrics(f"Model saved in {target}", summary["metrics"])
 
 
