@@ -57,9 +57,17 @@ def report_pipeline(
     predictions = pipeline([item.document for item in items])
     seconds = time.perf_counter() - started
     pages = sum(len(item.document.pages) for item in items)
+    report = accuracy_report(items, predictions, thresholds)
+    report["ms_per_page"] = round(1000 * seconds / max(1, pages), 1)
+    return report
+
+
+def accuracy_report(
+    items: Sequence[Labelled], predictions: Sequence[ModelPrediction], thresholds: tuple[float, float]
+) -> dict[str, Any]:
+    """Type accuracy, field F1 and the operating point, overall, per type and per variant."""
     report = _block(items, predictions, thresholds)
     report["type_threshold"], report["field_threshold"] = thresholds
-    report["ms_per_page"] = round(1000 * seconds / max(1, pages), 1)
     for key, attribute in (("per_type", "document_type"), ("per_variant", "variant")):
         groups: dict[str, list[int]] = {}
         for index, item in enumerate(items):

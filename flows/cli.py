@@ -459,6 +459,82 @@ def _print_comparison(report: dict[str, Any]) -> None:
         )
 
 
+bench_app = typer.Typer(
+    help="Benchmark: accuracy, speed, and minutes and euros saved.", no_args_is_help=False
+)
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.callback(invoke_without_command=True)
+def bench(
+    context: typer.Context,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(help="A corpus (docflow generate) or any folder of documents with *.truth.json."),
+    ] = None,
+    report: Annotated[Path | None, typer.Option(help="Folder for index.html and results.json.")] = None,
+    quick: Annotated[
+        bool, typer.Option("--quick", help="One document per type and variant: minutes.")
+    ] = False,
+    split: Annotated[str, typer.Option(help="Split of a generated corpus to measure on.")] = "test",
+    model: Annotated[Path | None, typer.Option(help="Trained model folder (default: docflow's own).")] = None,
+    costs: Annotated[
+        Path | None,
+        typer.Option(help="TOML file overriding the time-and-money parameters (eval/costs.toml)."),
+    ] = None,
+    set_: Annotated[
+        list[str] | None,
+        typer.Option("--set", help="Override one parameter: --set wages.overhead_factor=1.3 (repeatable)."),
+    ] = None,
+) -> None:
+    """Run the benchmark (the Prefect flow `run_benchmark`) and write report/index.html and results.json."""
+    if context.invoked_subcommand is not None:
+        return
+    if corpus is None or report is None:
+        raise typer.BadParameter("--corpus and --report are needed")
+    if not corpus.is_dir():
+        raise typer.BadParameter(f"no such folder: {corpus}")
+    overrides: dict[str, Any] = {}
+    for item in set_ or []:
+        key, _, value = item.partition("=")
+        if not value:
+            raise typer.BadParameter(f"--set takes key=value, not {item!r}")
+        overrides[key.strip()] = json.loads(value) if value.strip()[:1] in "0123456789-[{tf" else value
+    configure_prefect(logging_level="WARNING")
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from flows import bench as bench_module
+
+    started = time.perf_counter()
+    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console) as progress:
+        bars: dict[str, Any] = {}
+
+        def show(phase: str, done: int, total: int) -> None:
+            if phase not in bars:
+                bars[phase] = progress.add_task(
+                    {"read": "Reading (cold OCR cache)"}.get(phase, phase), total=total
+                )
+            progress.update(bars[phase], completed=done, total=total)
+
+        bench_module.progress_listeners.append(show)
+        try:
+            summary = bench_module.run_benchmark(
+                str(corpus),
+                str(report),
+                quick,
+                split,
+                str(model) if model else None,
+                str(costs) if costs else None,
+                overrides,
+            )
+        finally:
+            bench_module.progress_listeners.remove(show)
+    results = json.loads((report / "results.json").read_text("utf-8"))
+    console.print(bench_module.summary_markdown(results), markup=False, highlight=False)
+    console.print(f"Report: {summary['report']} ({time.perf_counter() - started:.0f} s)")
+
+
 @app.command()
 def serve(
     inbox: Annotated[Path, typer.Option(help="The watched folder clerks drop files into.")],
