@@ -24,7 +24,7 @@ from extractors.document import ExtractedField, ReadDocument, TypePrediction
 from extractors.ingest import ingest
 from extractors.ocr import OcrOptions
 from extractors.reading import ReadOptions, read_document
-from extractors.routing import validate_extraction
+from extractors.routing import missing_required, validate_extraction
 from extractors.truth import TRUTH_SUFFIX, GroundTruth, read_truth, truth_path
 from models.calibration import operating_point
 from models.inference import ModelPrediction
@@ -274,9 +274,14 @@ def document_case(
         else:
             status = "flagged"
         cases.append(FieldCase(key, kinds.get(key, "text"), shown_length(value), status, correct))  # type: ignore[arg-type]
-    straight = type_accepted and all(c.status == "accepted" for c in cases) and bool(cases)
-    if doc_type is not None and doc_type.always_review:
-        straight = False
+    # as the router decides: every field it found valid and sure, no required field missing
+    straight = (
+        type_accepted
+        and bool(checked)
+        and all(f.valid and f.confidence >= field_threshold for f in checked.values())
+        and not missing_required(type_id, checked)
+        and all(c.status != "flagged" for c in cases)
+    )
     return DocumentCase(truth.document_type, tuple(cases), straight, pages=len(truth.pages) or 1)
 
 

@@ -172,7 +172,7 @@ def run_benchmark(
         [(kinds.get(k, "text"), bench.shown_length(v)) for k, v in example_truth.fields.items()],
         parameters,
     )
-    results = {
+    results: dict[str, Any] = {
         "corpus": str(corpus_dir),
         "split": split if (corpus_dir / split).is_dir() else "(all documents in the folder)",
         "quick": quick,
