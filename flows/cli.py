@@ -578,10 +578,10 @@ def serve(
     os.environ["PREFECT_API_URL"] = api_url  # read by Prefect at import, below
     children = [server] if server else []
     try:
-        from flows.process import INFERENCE_LIMIT
+        from flows.process import ensure_inference_limit
         from flows.stages import PipelineOptions
 
-        service.ensure_inference_limit(INFERENCE_LIMIT)
+        ensure_inference_limit()
         runner = service.start_runner(api_url, state_folder, runs_at_once)
         children.append(runner)
         ui = api_url.removesuffix("/api")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import time
@@ -77,6 +78,16 @@ def wait_until_recorded(flow_run_id: Any, expected_task_runs: int, timeout_secon
                 break
             time.sleep(0.5)
     return recorded
+
+
+def ensure_inference_limit() -> None:
+    """The global concurrency limit with one slot: one model pass at a time on this machine."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
+    from prefect.exceptions import ObjectAlreadyExists
+
+    with get_client(sync_client=True) as client, contextlib.suppress(ObjectAlreadyExists):
+        client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(name=INFERENCE_LIMIT, limit=1))
 
 
 def _settled(future: PrefectFuture[DocumentState], path: Path) -> DocumentState:
@@ -166,6 +177,7 @@ def process_documents(
         model_batches = 0
         routed = list(route_task.map(extracted, indices, unmapped(options)))
     else:
+        ensure_inference_limit()
         options = model_routing(options, predictor)
         routed = _with_model(list(read), files, options)
         extracted, model_batches = [], -(-len(files) // options.batch_size)

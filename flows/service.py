@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import json
 import logging
@@ -110,16 +109,6 @@ def start_runner(api_url: str, folder: Path, limit: int) -> Child:
     """A process serving the deployments (process, train, evaluate, review) to the UI."""
     env = dict(os.environ, PREFECT_API_URL=api_url)
     return _spawn("deployments", [sys.executable, "-m", "flows.runner", str(limit)], folder, env)
-
-
-def ensure_inference_limit(limit_name: str) -> None:
-    """A global concurrency limit with one slot: one model pass at a time on this machine."""
-    from prefect.client.orchestration import get_client
-    from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
-    from prefect.exceptions import ObjectAlreadyExists
-
-    with get_client(sync_client=True) as client, contextlib.suppress(ObjectAlreadyExists):
-        client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(name=limit_name, limit=1))
 
 
 @dataclass

@@ -62,7 +62,10 @@ class DocumentModel(nn.Module):
 def load_encoder(name_or_path: str | Path) -> Any:
     """A pre-trained encoder from a local folder or, where the site allows it, a hub id."""
     from transformers import AutoModel
+    from transformers.utils import logging as transformers_logging
 
+    # a progress bar per weight file is noise in a service log
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     return AutoModel.from_pretrained(str(name_or_path))
 
 

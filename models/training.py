@@ -82,7 +82,11 @@ def base_model_path(name: str) -> str:
 def load_tokenizer(name_or_path: str | Path) -> Any:
     from transformers import AutoTokenizer
 
-    return AutoTokenizer.from_pretrained(str(name_or_path))
+    tokenizer = AutoTokenizer.from_pretrained(str(name_or_path))
+    # Documents are tokenised whole and cut into windows here, never fed whole to the encoder:
+    # the tokenizer's warning about sequences longer than the encoder takes does not apply.
+    tokenizer.model_max_length = 1_000_000_000
+    return tokenizer
 
 
 @dataclass(frozen=True)

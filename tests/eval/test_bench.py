@@ -110,3 +110,41 @@ def test_ocr_is_compared_with_the_tesseract_cli_on_the_same_pages() -> None:
         peers["ours_ms_per_page"] / peers["tesseract_cli_ms_per_page"], rel=0.02
     )
     assert "ratio_to_ocrmypdf" in peers or "install OCRmyPDF" in peers["ocrmypdf_note"]
+
+
+def test_the_benchmark_writes_an_offline_report_with_every_promised_number(
+    prefect_server: None, tmp_path: Path
+) -> None:
+    """A folder of one's own documents (here three born-digital samples), no model trained."""
+    import json
+
+    from flows.bench import run_benchmark
+
+    own = tmp_path / "forms"
+    own.mkdir()
+    for path in [p for p in labelled_documents(SAMPLES) if p.suffix == ".pdf"][:3]:
+        shutil.copy2(path, own / path.name)
+        shutil.copy2(path.with_name(path.stem + ".truth.json"), own)
+    report = tmp_path / "report"
+    run_benchmark(str(own), str(report), quick=True, cost_overrides={"wages.overhead_factor": 1.0})
+    results = json.loads((report / "results.json").read_text("utf-8"))
+    baseline = results["pipelines"]["baseline"]
+    for key in (
+        "document_type_accuracy",
+        "field_f1",
+        "straight_through_rate",
+        "residual_field_error_rate",
+    ):
+        assert 0.0 <= baseline[key] <= 1.0
+    time_ = results["time"]
+    assert time_["manual_minutes_per_doc"] > time_["assisted_minutes_per_doc"] > 0
+    assert time_["saved_percent"] == pytest.approx(
+        100 * (1 - time_["assisted_minutes_per_doc"] / time_["manual_minutes_per_doc"]), abs=0.5
+    )
+    assert results["money"]["saved_eur_per_doc"] > 0
+    assert time_["parameters"]["wages"]["overhead_factor"] == 1.0, "overrides reach the report"
+    assert results["speed"]["pages_per_second"] > 0
+    assert results["documents"] == 3 and results["split"].startswith("(all documents")
+    page = (report / "index.html").read_text("utf-8")
+    assert page.count("data:image/png;base64,") == 4, "plots are embedded, nothing to fetch"
+    assert "http://" not in page and "https://" not in page
