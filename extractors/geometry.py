@@ -71,3 +71,8 @@ def scan_to_upright(bbox: BBox, size: tuple[float, float], rotation: int, skew: 
     cx, cy = rotate_point((x0 + x1) / 2, (top + bottom) / 2, upright_width / 2, upright_height / 2, skew)
     half_width, half_height = (x1 - x0) / 2, (bottom - top) / 2
     return (cx - half_width, cy - half_height, cx + half_width, cy + half_height)
+
+
+def overlaps(a: BBox, b: BBox) -> bool:
+    """Two boxes (x0, top, x1, bottom) share some area."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

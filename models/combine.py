@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from extractors.baseline.classify import classify_document
 from extractors.baseline.extract import extract_fields
-from extractors.document import BBox, ExtractedField, ReadDocument, TypePrediction
+from extractors.document import ExtractedField, ReadDocument, TypePrediction
+from extractors.geometry import overlaps
 from models.inference import ModelPrediction
 
 # A value the two read differently keeps this share of the less sure one's confidence; a value
@@ -52,10 +53,6 @@ def checked_fields(
     return {key: fields[key] for key in sorted(fields)}
 
 
-def _overlaps(a: BBox, b: BBox) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
 def ocr_certainty(document: ReadDocument, field: ExtractedField) -> float:
     """How sure Tesseract was of the least certain word under a value (1.0 off scans).
 
@@ -67,7 +64,7 @@ def ocr_certainty(document: ReadDocument, field: ExtractedField) -> float:
     page = document.pages[field.page - 1]
     if page.source != "ocr":
         return 1.0
-    confidences = [word.confidence for word in page.words if _overlaps(word.bbox, field.bbox)]
+    confidences = [word.confidence for word in page.words if overlaps(word.bbox, field.bbox)]
     return min(confidences, default=1.0)
 
 

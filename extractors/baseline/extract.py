@@ -25,7 +25,7 @@ from extractors.baseline.layout import (
 from extractors.baseline.patterns import PATTERNS, find_patterns
 from extractors.catalogue import DocumentType, FieldSpec, load_catalogue
 from extractors.document import ExtractedField, Page, ReadDocument, Word
-from extractors.geometry import upright_to_scan
+from extractors.geometry import overlaps, upright_to_scan
 from extractors.normalise import NormalisationError, fold, normalise_choice, normalise_value
 from extractors.reading import CHECK_MARK
 from extractors.validation import validate_value
@@ -142,10 +142,6 @@ def words_value(spec: FieldSpec, words: Sequence[Word]) -> Any:
     if spec.kind == "name" and not _looks_like_name(value):
         return None
     return value
-
-
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _character_cells(spec: FieldSpec, words: Sequence[Word]) -> bool:
@@ -597,7 +593,7 @@ def extract_fields(
         shared = sum(
             1
             for i, (page, box) in enumerate(boxes)
-            if any(page == other_page and _overlap(box, other) for other_page, other in boxes[:i])
+            if any(page == other_page and overlaps(box, other) for other_page, other in boxes[:i])
         )
         return score - 2 * shared
 
