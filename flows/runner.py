@@ -16,6 +16,7 @@ def main(limit: int) -> None:
     from prefect import serve
 
     from flows.batch import process_inbox_batch
+    from flows.bench import run_benchmark
     from flows.evaluate import evaluate_models
     from flows.process import process_documents
     from flows.review import review_document
@@ -26,6 +27,7 @@ def main(limit: int) -> None:
         process_inbox_batch.to_deployment("inbox-batch", tags=["docflow"]),
         train_models.to_deployment("train", tags=["docflow"]),
         evaluate_models.to_deployment("evaluate", tags=["docflow"]),
+        run_benchmark.to_deployment("bench", tags=["docflow"]),
         review_document.to_deployment("review", tags=["docflow", "review"]),
     ]
     serve(
