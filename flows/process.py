@@ -84,10 +84,18 @@ def ensure_inference_limit() -> None:
     """The global concurrency limit with one slot: one model pass at a time on this machine."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
-    from prefect.exceptions import ObjectAlreadyExists
+    from prefect.exceptions import ObjectAlreadyExists, ObjectNotFound
 
-    with get_client(sync_client=True) as client, contextlib.suppress(ObjectAlreadyExists):
-        client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(name=INFERENCE_LIMIT, limit=1))
+    with get_client(sync_client=True) as client:
+        try:
+            client.read_global_concurrency_limit_by_name(INFERENCE_LIMIT)
+            return  # asking first: a refused insert makes the server log a traceback
+        except ObjectNotFound:
+            pass
+        with contextlib.suppress(ObjectAlreadyExists):  # another process was quicker
+            client.create_global_concurrency_limit(
+                GlobalConcurrencyLimitCreate(name=INFERENCE_LIMIT, limit=1)
+            )
 
 
 def _settled(future: PrefectFuture[DocumentState], path: Path) -> DocumentState:

@@ -25,10 +25,12 @@ def _both(first: float, second: float) -> float:
 
 
 def checked_type(model: TypePrediction, rules: TypePrediction) -> TypePrediction:
-    """The model's type, surer when the rules agree, much less sure when they do not."""
+    """Agreement makes the type surer; on disagreement the surer reader's type is kept, much less
+    sure (a young model defers to the rules, a good one overrules them)."""
     if model.id == rules.id:
         return model.model_copy(update={"confidence": _both(model.confidence, rules.confidence)})
-    return model.model_copy(update={"confidence": round(model.confidence * (1.0 - rules.confidence), 4)})
+    kept, other = (model, rules) if model.confidence >= rules.confidence else (rules, model)
+    return kept.model_copy(update={"confidence": round(kept.confidence * (1.0 - other.confidence), 4)})
 
 
 def checked_fields(
@@ -75,7 +77,9 @@ def cross_checked(document: ReadDocument, prediction: ModelPrediction) -> ModelP
     if document_type.id == "sonstiges":
         return ModelPrediction(document_type, prediction.fields)
     rules_fields = extract_fields(document, document_type.id)
-    fields = checked_fields(prediction.fields, rules_fields)
+    # the model's values belong to its own type: when the rules' type won, only theirs are left
+    model_fields = prediction.fields if document_type.id == prediction.document_type.id else {}
+    fields = checked_fields(model_fields, rules_fields)
     fields = {
         key: field.model_copy(
             update={"confidence": round(field.confidence * ocr_certainty(document, field), 4)}
