@@ -45,12 +45,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     return Corpus(root, made)
 
 
-# A model trained in a minute on two cores: short windows, few documents, three passes. Enough to
+# A model trained in a minute on two cores: short windows, few documents, four passes. Enough to
 # show that it learns, not to be good.
 TINY_TRAINING: dict[str, Any] = {
     "max_length": 128,
     "stride": 96,
-    "epochs": 3,
+    "epochs": 4,
     "batch_size": 16,
 }
 

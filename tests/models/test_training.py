@@ -15,7 +15,7 @@ from extractors.reading import read_document
 from extractors.truth import read_truth
 from models.inference import ModelPrediction, Predictor
 from models.store import MANIFEST_NAME, ModelMissing, read_manifest, save_model
-from tests.conftest import EXTRA_TRAINING_DOCUMENTS
+from tests.conftest import EXTRA_TRAINING_DOCUMENTS, TINY_TRAINING
 
 
 def _documents(corpus: Path, split: str) -> list[tuple[ReadDocument, str]]:
@@ -25,7 +25,7 @@ def _documents(corpus: Path, split: str) -> list[tuple[ReadDocument, str]]:
 
 def test_training_lowers_the_loss(tiny_model: Path) -> None:
     losses = read_manifest(tiny_model).card["run"]["epoch_losses"]
-    assert len(losses) == 3
+    assert len(losses) == TINY_TRAINING["epochs"]
     assert losses[-1] < 0.7 * losses[0]
 
 
