@@ -140,7 +140,14 @@ def _record(out: Path, entry: dict[str, Any]) -> None:
         stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
-@flow(name="review_document", flow_run_name="review-{result_path}", persist_result=True)
+def _run_name() -> str:
+    """'review-<result file name>' for the UI's list of runs."""
+    from prefect.runtime import flow_run
+
+    return "review-" + Path(str(flow_run.parameters.get("result_path", "document"))).stem
+
+
+@flow(name="review_document", flow_run_name=_run_name, persist_result=True)
 def review_document(out: str, result_path: str) -> dict[str, Any]:
     """Wait for a person to check one document, then route the corrected result or reject it."""
     logger = get_run_logger()
