@@ -94,20 +94,30 @@ def _tag_flow_run(tags: set[str]) -> None:
 
 
 def start_reviews(records: list[dict[str, Any]], out: Path) -> list[UUID]:
-    """One suspended `review_document` flow run per document waiting for a person."""
+    """One suspended `review_document` flow run per document waiting for a person.
+
+    Without the review deployment (the service's deployments process is not up yet) nothing is
+    started and nothing fails: the watcher starts the missing reviews once it is."""
     from prefect.deployments import run_deployment
+    from prefect.exceptions import ObjectNotFound
 
     started = []
     for record in records:
+        if not (out / record["output_path"]).is_file():
+            continue  # reviewed already
         doc_type = (record.get("document_type") or {}).get("id", "unknown")
-        run = run_deployment(  # synchronous here: we are not in an event loop
-            REVIEW_DEPLOYMENT,
-            parameters={"out": str(out), "result_path": record["output_path"]},
-            timeout=0,
-            idempotency_key=f"review-{record['input_id']}",
-            as_subflow=False,  # a review waits on its own: only top-level runs can be suspended
-            tags=["review", doc_type],
-        )
+        try:
+            run = run_deployment(  # synchronous here: we are not in an event loop
+                REVIEW_DEPLOYMENT,
+                parameters={"out": str(out), "result_path": record["output_path"]},
+                timeout=0,
+                idempotency_key=f"review-{record['input_id']}",
+                as_subflow=False,  # a review waits on its own: only top-level runs can be suspended
+                tags=["review", doc_type],
+            )
+        except ObjectNotFound:
+            log.warning("the review deployment is not served yet: %d review run(s) wait", len(records))
+            break
         started.append(cast("FlowRun", run).id)
     return started
 

@@ -584,6 +584,10 @@ def serve(
         ensure_inference_limit()
         runner = service.start_runner(api_url, state_folder, runs_at_once)
         children.append(runner)
+        from flows.batch import REVIEW_DEPLOYMENT
+
+        if not service.wait_for_deployment(REVIEW_DEPLOYMENT, 120, runner.alive):
+            say(f"[docflow] DEGRADED: the deployments did not come up; see {runner.log_path}")
         ui = api_url.removesuffix("/api")
         say(f"[docflow] Prefect UI: {ui}  |  inbox: {inbox}  |  results: {out}  |  logs: {state_folder}")
         options = PipelineOptions(engine=engine)  # type: ignore[arg-type]

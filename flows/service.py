@@ -157,6 +157,7 @@ class Watcher:
         self.stop = threading.Event()
         self.counts = Counts()
         self.checks: list[Callable[[], str | None]] = []
+        self.reviews_started: set[str] = set()
 
     def run_batch(self, batch: Path) -> None:
         from flows.batch import process_inbox_batch
@@ -168,6 +169,22 @@ class Watcher:
             self.counts.failures += 1
             log.error("batch %s failed (%s); its files stay in %s", batch.name, type(error).__name__, batch)
         self.counts.batches += 1
+
+    def start_missing_reviews(self) -> None:
+        """A review run for every document in review/ that has none yet (idempotent: the
+        server knows each run by its input), e.g. after the deployments came up late."""
+        from flows.batch import start_reviews
+        from flows.inbox import Ledger
+
+        waiting = [
+            record
+            for key, record in Ledger(self.out).done.items()
+            if record.get("status") == "review" and key not in self.reviews_started
+        ]
+        if waiting:
+            started = start_reviews(waiting, self.out)
+            if len(started) == len([r for r in waiting if (self.out / r["output_path"]).is_file()]):
+                self.reviews_started |= {record["input_id"] for record in waiting}
 
     def health(self) -> str:
         counts = folder_counts(self.inbox, self.out)
@@ -194,9 +211,27 @@ class Watcher:
                 self.run_batch(claim(ready, self.out))
                 continue  # more may be waiting: look again at once
             if time.monotonic() >= next_health:
+                if self.reviews:
+                    self.start_missing_reviews()
                 self.say(self.health())
                 next_health = time.monotonic() + self.health_seconds
             self.stop.wait(self.poll_seconds)
+
+
+def wait_for_deployment(name: str, seconds: float, alive: Callable[[], bool]) -> bool:
+    """Wait until the deployments process has registered `name` (or has died)."""
+    from prefect.client.orchestration import get_client
+    from prefect.exceptions import ObjectNotFound
+
+    deadline = time.monotonic() + seconds
+    with get_client(sync_client=True) as client:
+        while time.monotonic() < deadline and alive():
+            try:
+                client.read_deployment_by_name(name)
+                return True
+            except ObjectNotFound:
+                time.sleep(0.5)
+    return False
 
 
 def write_state(folder: Path, state: dict[str, Any]) -> None:
