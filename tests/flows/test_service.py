@@ -219,3 +219,24 @@ def test_a_review_is_corrected_in_the_form_validated_and_routed(
     correction = json.loads((out / entry["ground_truth"]).read_text("utf-8"))
     assert correction["fields"] == truth.fields
     assert not list((out / "review").glob("*.json")), "nothing is left waiting"
+
+
+def test_a_batch_finishes_even_when_the_review_deployment_is_not_served_yet(
+    api_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The service's deployments process may come up after the first batch: results and archive
+    must not wait for it (the watcher starts the review runs later)."""
+    from flows import batch as batch_module
+    from flows.batch import process_inbox_batch
+
+    # other tests' services registered the real one on this server: ask for one nobody serves
+    monkeypatch.setattr(batch_module, "REVIEW_DEPLOYMENT", "review_document/not-served")
+    from flows.inbox import claim
+    from flows.stages import PipelineOptions
+
+    out = tmp_path / "out"
+    inbox = tmp_path / "inbox"
+    batch = claim([tmp_path / "inbox" / name for name in drop(inbox, [TO_REVIEW])], out)
+    summary = process_inbox_batch(batch.name, str(out), PipelineOptions(engine="baseline"), reviews=True)
+    assert summary["statuses"] == {"review": 1} and summary["reviews_started"] == 0
+    assert len(archived(out)) == 1 and not batch.exists()
