@@ -22,6 +22,7 @@ from extractors.ingest import sha256_of
 from flows import process as process_module
 from flows.inbox import Ledger, archive, batch_files, finish_batch, input_id
 from flows.outbox import Outbox
+from flows.settings import listening
 from flows.stages import PipelineOptions
 
 if TYPE_CHECKING:
@@ -158,14 +159,11 @@ def process_inbox_batch(
         done += 1
         update_progress_artifact(progress, 100.0 * done / max(len(fresh), 1))
 
-    process_module.progress_listeners.append(advance)
-    try:
+    with listening(process_module.progress_listeners, advance):
         if fresh:
             process_module.process_documents(
                 [str(p) for p in fresh], out, options, input_ids={str(p): keys[p] for p in fresh}
             )
-    finally:
-        process_module.progress_listeners.remove(advance)
     update_progress_artifact(progress, 100.0)
 
     ledger = Ledger(out_dir)

@@ -16,7 +16,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from flows.settings import configure_prefect
+from flows.settings import configure_prefect, listening
 
 if TYPE_CHECKING:
     from eval.synth.generate import Made
@@ -217,11 +217,8 @@ def run_processing(paths: list[Path], out: Path, verbose: bool) -> list[dict[str
             records.append(record)
             progress.update(task, advance=1)
 
-        flow_module.progress_listeners.append(advance)
-        try:
+        with listening(flow_module.progress_listeners, advance):
             state = flow_module.process_documents([str(p) for p in paths], str(out), return_state=True)
-        finally:
-            flow_module.progress_listeners.remove(advance)
     summary = state.result()
     flow_module.wait_until_recorded(state.state_details.flow_run_id, summary["task_runs"])
     return records
@@ -298,8 +295,7 @@ def run_training_flow(
                 bars[phase] = progress.add_task(title, total=total, loss="")
             progress.update(bars[phase], completed=done, total=total, loss=f"loss {loss:.3f}" if loss else "")
 
-        train_module.progress_listeners.append(show)
-        try:
+        with listening(train_module.progress_listeners, show):
             state = train_module.train_models(
                 str(corpus),
                 str(out),
@@ -309,8 +305,6 @@ def run_training_flow(
                 [str(p) for p in extra_train or []],
                 return_state=True,
             )
-        finally:
-            train_module.progress_listeners.remove(show)
     from flows.process import wait_until_recorded
 
     summary: dict[str, Any] = state.result()
@@ -517,8 +511,7 @@ def bench(
                 )
             progress.update(bars[phase], completed=done, total=total)
 
-        bench_module.progress_listeners.append(show)
-        try:
+        with listening(bench_module.progress_listeners, show):
             summary = bench_module.run_benchmark(
                 str(corpus),
                 str(report),
@@ -528,8 +521,6 @@ def bench(
                 str(costs) if costs else None,
                 overrides,
             )
-        finally:
-            bench_module.progress_listeners.remove(show)
     results = json.loads((report / "results.json").read_text("utf-8"))
     console.print(bench_module.summary_markdown(results), markup=False, highlight=False)
     console.print(f"Report: {summary['report']} ({time.perf_counter() - started:.0f} s)")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 # A city must not phone home: Prefect's analytics and any 'do not track'-aware library stay off
 # unless an operator turns them on explicitly.
@@ -19,3 +22,13 @@ def configure_prefect(logging_level: str | None = None) -> None:
         os.environ.setdefault(name, value)
     if logging_level:
         os.environ["PREFECT_LOGGING_LEVEL"] = logging_level
+
+
+@contextmanager
+def listening(listeners: list[Any], listener: Callable[..., None]) -> Iterator[None]:
+    """Add a progress listener to a flow module's list for the duration of a block."""
+    listeners.append(listener)
+    try:
+        yield
+    finally:
+        listeners.remove(listener)
