@@ -48,7 +48,7 @@ def _split_into_words(text: str, bbox: tuple[float, float, float, float], field:
     return words
 
 
-def _acroform_words(page: Any) -> list[Word]:
+def acroform_words(page: Any) -> list[Word]:
     words: list[Word] = []
     for annotation in page.annots:
         data = annotation.get("data") or {}
@@ -109,7 +109,7 @@ def _read_pdf(path: Path, options: ReadOptions) -> tuple[list[Page], set[str]]:
     with pdfplumber.open(path) as pdf:
         for index, page in enumerate(pdf.pages):
             text_words = _text_words(page)
-            form_words = _acroform_words(page)
+            form_words = acroform_words(page)
             if sum(len(word.text) for word in text_words) >= MIN_TEXT_LAYER_CHARACTERS or form_words:
                 source: WordSource = "acroform" if form_words else "text_layer"
                 words = tuple(text_words + _check_marks(page) + form_words)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any, Literal
 
@@ -80,7 +81,33 @@ def truth_path(document: Path) -> Path:
 
 
 def read_truth(document: Path) -> GroundTruth:
-    return GroundTruth.model_validate_json(truth_path(document).read_text("utf-8"))
+    """The truth next to `document`. Hand-labelled files may hold only `file`, `document_type`
+    and `fields`: the rest is filled in from the document (see `own_document_defaults`)."""
+    raw = json.loads(truth_path(document).read_text("utf-8"))
+    if isinstance(raw, dict) and not {"variant", "media_type", "template", "split"} <= raw.keys():
+        raw = own_document_defaults(document) | raw
+    return GroundTruth.model_validate(raw)
+
+
+def own_document_defaults(document: Path) -> dict[str, Any]:
+    """What a hand-labelled real document leaves out: `split` test, `template` "own", the media
+    type sniffed from the file, and the variant from what the file holds (an image is a scan; a
+    PDF with filled form fields is `acroform`, with a text layer `digital`, else a scan)."""
+    from extractors.ingest import PDF, sniff_media_type
+    from extractors.reading import MIN_TEXT_LAYER_CHARACTERS, acroform_words
+
+    with document.open("rb") as stream:
+        media_type = sniff_media_type(stream.read(1024)) or "application/octet-stream"
+    variant: Variant = "scan"
+    if media_type == PDF:
+        import pdfplumber
+
+        with pdfplumber.open(document) as pdf:
+            if any(acroform_words(page) for page in pdf.pages):
+                variant = "acroform"
+            elif sum(len(page.extract_text() or "") for page in pdf.pages) >= MIN_TEXT_LAYER_CHARACTERS:
+                variant = "digital"
+    return {"split": "test", "template": "own", "media_type": media_type, "variant": variant}
 
 
 def write_truth(document: Path, truth: GroundTruth) -> Path:

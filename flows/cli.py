@@ -526,6 +526,52 @@ def bench(
     console.print(f"Report: {summary['report']} ({time.perf_counter() - started:.0f} s)")
 
 
+@bench_app.command("record-manual")
+def record_manual(
+    corpus: Annotated[
+        Path, typer.Option(help="A corpus (docflow generate) or any folder of documents with *.truth.json.")
+    ],
+    out: Annotated[
+        Path, typer.Option(help="Folder for measurements.jsonl, summary.json and manual-costs.toml.")
+    ] = Path("manual-timing"),
+    split: Annotated[str, typer.Option(help="Split of a generated corpus to show.")] = "test",
+    limit: Annotated[int, typer.Option(help="At most this many documents (0: all).", min=0)] = 20,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: any free one).", min=0)] = 8765,
+) -> None:
+    """Time an evaluator typing the fields of sample documents on a local web page.
+
+    Writes the measured Keystroke-Level Model times as a parameter file for `docflow bench --costs`.
+    Interrupted sessions resume where they stopped (same --out)."""
+    from eval.bench import bench_documents
+    from eval.manual import COSTS_FILE, MEASUREMENTS_FILE, Session, choose, start_server
+
+    if not corpus.is_dir():
+        raise typer.BadParameter(f"no such folder: {corpus}")
+    documents = choose(bench_documents(corpus, split, quick=False), limit or None)
+    if not documents:
+        raise typer.BadParameter(f"no documents with a *.truth.json next to them under {corpus}")
+    session = Session(documents, out)
+    try:
+        server = start_server(session, "127.0.0.1", port)
+    except OSError as error:
+        taken = f"port {port} on 127.0.0.1 is taken ({error.strerror}); try --port 0"
+        raise typer.BadParameter(taken) from None
+    address = f"http://127.0.0.1:{server.server_address[1]}/"
+    console.print(f"{len(documents)} documents to time. Open {address} in a browser; Ctrl-C or Finish ends.")
+    try:
+        while not session.finished.wait(1):
+            pass
+    except KeyboardInterrupt:
+        session.finish()
+    finally:
+        server.shutdown()
+    console.print(
+        f"{len(session.measured)} documents measured: {out / MEASUREMENTS_FILE}\n"
+        f"Parameters for the time model: {out / COSTS_FILE} "
+        f"(docflow bench --corpus DIR --report DIR --costs {out / COSTS_FILE})"
+    )
+
+
 @app.command()
 def serve(
     inbox: Annotated[Path, typer.Option(help="The watched folder clerks drop files into.")],
