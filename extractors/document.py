@@ -77,6 +77,10 @@ class Engine(_Frozen):
     reader: str = ""
     classifier: str = ""
     extractor: str = ""
+    backend: str = Field(
+        default="local", description="where the model ran: 'local', 'partner', or 'local-fallback'"
+    )
+    fallback: str = Field(default="", description="why the partner was not used (local-fallback only)")
 
 
 class Timings(_Frozen):

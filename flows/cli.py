@@ -20,6 +20,7 @@ from flows.settings import configure_prefect, listening
 
 if TYPE_CHECKING:
     from eval.synth.generate import Made
+    from flows.stages import PipelineOptions
 
 app = typer.Typer(
     name="docflow",
@@ -200,7 +201,9 @@ def _prepare_out(out: Path, overwrite: bool) -> None:
     (out / RESULTS_FILE).unlink()
 
 
-def run_processing(paths: list[Path], out: Path, verbose: bool) -> list[dict[str, Any]]:
+def run_processing(
+    paths: list[Path], out: Path, verbose: bool, options: PipelineOptions | None = None
+) -> list[dict[str, Any]]:
     """Run the Prefect flow on Prefect's embedded default, with a progress bar; returns the records."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -218,7 +221,9 @@ def run_processing(paths: list[Path], out: Path, verbose: bool) -> list[dict[str
             progress.update(task, advance=1)
 
         with listening(flow_module.progress_listeners, advance):
-            state = flow_module.process_documents([str(p) for p in paths], str(out), return_state=True)
+            state = flow_module.process_documents(
+                [str(p) for p in paths], str(out), options, return_state=True
+            )
     summary = state.result()
     flow_module.wait_until_recorded(state.state_details.flow_run_id, summary["task_runs"])
     return records
@@ -240,6 +245,74 @@ def _print_run_summary(out: Path, records: list[dict[str, Any]], seconds: float)
     )
 
 
+EngineOption = Annotated[str, typer.Option(help="auto (trained model if present), model or baseline.")]
+BackendOption = Annotated[
+    str,
+    typer.Option(help="local, or partner: the model pass on a partner's server (local model as fallback)."),
+]
+EndpointOption = Annotated[
+    str | None, typer.Option(help="Partner server base URL, e.g. https://gpu.partner.example:8443.")
+]
+TokenFileOption = Annotated[Path | None, typer.Option(help="File holding the partner's bearer token.")]
+PartnerConfigOption = Annotated[
+    Path | None,
+    typer.Option(help="TOML with partner settings (endpoint, token_file, timeout_seconds, retries, ...)."),
+]
+PseudonymiseOption = Annotated[
+    bool, typer.Option("--pseudonymise", help="Replace digits and non-form words before they leave.")
+]
+
+
+def pipeline_options(
+    engine: str,
+    backend: str,
+    endpoint: str | None,
+    token_file: Path | None,
+    partner_config: Path | None,
+    pseudonymise: bool,
+) -> PipelineOptions:
+    """Pipeline options from the command line; a partner's settings from its TOML file, with the
+    command line's endpoint, token file and --pseudonymise over them."""
+    import tomllib
+
+    from pydantic import ValidationError
+
+    from flows.stages import PipelineOptions
+    from models.partner_options import PartnerOptions
+
+    if engine not in ("auto", "model", "baseline"):
+        raise typer.BadParameter("engine is one of auto, model, baseline")
+    if backend not in ("local", "partner"):
+        raise typer.BadParameter("backend is local or partner")
+    if backend == "local":
+        if endpoint or token_file or partner_config or pseudonymise:
+            raise typer.BadParameter(
+                "--endpoint, --token-file, --partner-config and --pseudonymise need --backend partner"
+            )
+        return PipelineOptions(engine=engine)  # type: ignore[arg-type]
+    if engine == "baseline":
+        raise typer.BadParameter(
+            "--backend partner runs the trained model: it does not go with --engine baseline"
+        )
+    settings: dict[str, Any] = {}
+    if partner_config:
+        try:
+            settings = tomllib.loads(partner_config.read_text("utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise typer.BadParameter(f"cannot read {partner_config}: {error}") from None
+    settings |= {"endpoint": endpoint} if endpoint else {}
+    settings |= {"token_file": str(token_file)} if token_file else {}
+    settings |= {"pseudonymise": True} if pseudonymise else {}
+    try:
+        partner = PartnerOptions.model_validate(settings)
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise typer.BadParameter(f"partner settings: {problems} (give --endpoint and --token-file)") from None
+    if not Path(partner.token_file).is_file():
+        raise typer.BadParameter(f"no token file {partner.token_file}")
+    return PipelineOptions(engine="model", partner=partner)
+
+
 @app.command()
 def process(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to process.")],
@@ -250,15 +323,28 @@ def process(
         bool, typer.Option("--overwrite", help="Replace the results of an earlier run.")
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", help="Show Prefect's task log lines.")] = False,
+    engine: EngineOption = "auto",
+    backend: BackendOption = "local",
+    endpoint: EndpointOption = None,
+    token_file: TokenFileOption = None,
+    partner_config: PartnerConfigOption = None,
+    pseudonymise: PseudonymiseOption = False,
 ) -> None:
     """Read, classify, extract, validate and route documents with the Prefect flow `process_documents`."""
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}")
+    options = pipeline_options(engine, backend, endpoint, token_file, partner_config, pseudonymise)
     _prepare_out(out, overwrite)
     started = time.perf_counter()
-    records = run_processing(paths, out, verbose)
+    records = run_processing(paths, out, verbose, options)
     _print_run_summary(out, records, time.perf_counter() - started)
+    fallbacks = Counter(
+        r["engine"]["fallback"] for r in records if r["engine"].get("backend") == "local-fallback"
+    )
+    if fallbacks:
+        reasons = "; ".join(f"{count} x {reason}" for reason, count in fallbacks.most_common())
+        console.print(f"[yellow]Read locally because the partner did not answer:[/yellow] {reasons}")
 
 
 def _training_progress() -> Any:
@@ -572,6 +658,96 @@ def record_manual(
     )
 
 
+@app.command("serve-model")
+def serve_model_command(
+    token_file: Annotated[Path, typer.Option(help="File holding the bearer token clients must send.")],
+    host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every interface).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8500,
+    model: Annotated[Path | None, typer.Option(help="Trained model folder (default: docflow's own).")] = None,
+    device: Annotated[str, typer.Option(help="auto, cpu or cuda.")] = "auto",
+    tls_cert: Annotated[Path | None, typer.Option(help="TLS certificate (PEM); with --tls-key.")] = None,
+    tls_key: Annotated[Path | None, typer.Option(help="TLS private key (PEM).")] = None,
+    max_batch: Annotated[int, typer.Option(help="Most documents in one model pass.", min=1)] = 16,
+    max_delay_ms: Annotated[float, typer.Option(help="Longest wait for a batch to fill.", min=0)] = 10.0,
+    max_request_mb: Annotated[float, typer.Option(help="Larger requests get 413.", min=0.01)] = 4.0,
+) -> None:
+    """Serve the trained model over the Open Inference Protocol (KServe v2 REST): what a partner runs.
+
+    Endpoints: /v2/health/live, /v2/health/ready, /v2/models/docflow, /v2/models/docflow/infer.
+    Requests carry a document's words and their places only; answers carry logits only."""
+    import logging
+
+    from models.serving import ServerOptions, read_token, serve_model
+    from models.store import ModelMissing, default_model_dir
+
+    if (tls_cert is None) != (tls_key is None):
+        raise typer.BadParameter("--tls-cert and --tls-key go together")
+    if host not in ("127.0.0.1", "localhost", "::1") and tls_cert is None:
+        console.print("[yellow]Without --tls-cert the token and the words travel unencrypted.[/yellow]")
+    try:
+        token = read_token(token_file)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    options = ServerOptions(
+        max_batch=max_batch, max_delay_ms=max_delay_ms, max_request_bytes=int(max_request_mb * 1_000_000)
+    )
+    scheme = "https" if tls_cert else "http"
+    console.print(f"Serving {model or default_model_dir()} on {scheme}://{host}:{port}/v2 (Ctrl-C stops)")
+    try:
+        serve_model(
+            model or default_model_dir(),
+            host,
+            port,
+            token,
+            device,
+            (tls_cert, tls_key) if tls_cert and tls_key else None,
+            options,
+        )
+    except ModelMissing as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+@app.command()
+def audit(
+    log: Annotated[Path, typer.Argument(help="The partner audit log (OUT/partner-audit.jsonl).")],
+    verify: Annotated[bool, typer.Option("--verify", help="Check the hash chain; exit 1 if broken.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Summarise the partner audit log: requests, documents, bytes out and in, answers; verify its chain."""
+    from models import audit as audit_module
+
+    if not log.is_file():
+        raise typer.BadParameter(f"no audit log at {log}")
+    summary = audit_module.summary(log)
+    check = audit_module.verify(log) if verify else None
+    if check is not None:
+        summary["verified"] = {
+            "ok": check.ok,
+            "lines": check.lines,
+            "problem": check.problem,
+            "line": check.line,
+        }
+    if as_json:
+        print(json.dumps(summary, indent=2))
+    else:
+        console.print(f"{summary['requests']} requests from {summary['first']} to {summary['last']}")
+        for endpoint, item in summary["endpoints"].items():
+            console.print(
+                f"  {endpoint}: {item['requests']} requests, {item['documents']} documents, "
+                f"{item['bytes_out']:,} bytes out, {item['bytes_in']:,} bytes in, answers {item['status']}",
+                markup=False,
+                highlight=False,
+            )
+        if check is not None:
+            if check.ok:
+                console.print(f"[green]Chain intact:[/green] {check.lines} lines verified.")
+            else:
+                console.print(f"[red]Chain broken at line {check.line}:[/red] {check.problem}")
+    if check is not None and not check.ok:
+        raise typer.Exit(1)
+
+
 @app.command()
 def serve(
     inbox: Annotated[Path, typer.Option(help="The watched folder clerks drop files into.")],
@@ -588,6 +764,11 @@ def serve(
     runs_at_once: Annotated[
         int, typer.Option(help="Deployment runs (train, evaluate, reviews) the service runs at once.")
     ] = 4,
+    backend: BackendOption = "local",
+    endpoint: EndpointOption = None,
+    token_file: TokenFileOption = None,
+    partner_config: PartnerConfigOption = None,
+    pseudonymise: PseudonymiseOption = False,
 ) -> None:
     """Watch a folder and process what clerks drop there, with the Prefect UI for operators.
 
@@ -599,8 +780,7 @@ def serve(
     from flows import service
 
     configure_prefect(logging_level="WARNING")
-    if engine not in ("auto", "model", "baseline"):
-        raise typer.BadParameter("engine is one of auto, model, baseline")
+    options = pipeline_options(engine, backend, endpoint, token_file, partner_config, pseudonymise)
     state_folder = out / service.SERVICE_FOLDER
     stop = threading.Event()
 
@@ -615,9 +795,9 @@ def serve(
     os.environ["PREFECT_API_URL"] = api_url  # read by Prefect at import, below
     children = [server] if server else []
     try:
-        from flows.process import ensure_inference_limit
-        from flows.stages import PipelineOptions
+        from flows.process import ensure_inference_limit, with_audit_log
 
+        options = with_audit_log(options, out)
         ensure_inference_limit()
         runner = service.start_runner(api_url, state_folder, runs_at_once)
         children.append(runner)
@@ -627,7 +807,6 @@ def serve(
             say(f"[docflow] DEGRADED: the deployments did not come up; see {runner.log_path}")
         ui = api_url.removesuffix("/api")
         say(f"[docflow] Prefect UI: {ui}  |  inbox: {inbox}  |  results: {out}  |  logs: {state_folder}")
-        options = PipelineOptions(engine=engine)  # type: ignore[arg-type]
         watcher = service.Watcher(
             inbox, out, options, settle_seconds=settle_seconds, max_batch=max_batch, say=say
         )

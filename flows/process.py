@@ -7,11 +7,12 @@ import logging
 import os
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, cast
 
 from prefect import flow, task, unmapped
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 from prefect.concurrency.sync import concurrency
 from prefect.futures import PrefectFuture, as_completed
@@ -27,10 +28,12 @@ from flows.stages import (
     ingest_stage,
     load_predictor,
     model_routing,
+    partner_predictor,
     quarantine_state,
     read_stage,
     route_stage,
 )
+from models.partner_options import AUDIT_FILE
 
 log = logging.getLogger("docflow")
 GROUND_TRUTH_SUFFIX = ".truth.json"
@@ -145,6 +148,9 @@ def infer_task(
     """One batched pass of the trained model over documents first..last."""
     predictor, _ = load_predictor(options)
     assert predictor is not None  # the flow only calls this task when the model loaded
+    partner = partner_predictor(options, predictor)
+    if partner is not None:  # the partner's server batches; the local slot is for the fallback
+        return infer_stage(states, predictor, options.cross_check, partner)
     with concurrency(INFERENCE_LIMIT, occupy=1):
         return infer_stage(states, predictor, options.cross_check)
 
@@ -159,6 +165,31 @@ TASK_RUNNER: TaskRunner[PrefectFuture[Any]] = cast(
 )
 
 
+def with_audit_log(options: PipelineOptions, out: Path) -> PipelineOptions:
+    """A partner's requests are logged next to the results unless a log is named."""
+    if options.partner is None or options.partner.audit_log:
+        return options
+    audit = str(out.resolve() / AUDIT_FILE)
+    return options.model_copy(update={"partner": options.partner.model_copy(update={"audit_log": audit})})
+
+
+def partner_artifact(records: Sequence[dict[str, Any]], endpoint: str) -> None:
+    """How many documents the partner read, and which fell back to the local model and why."""
+    backends = Counter(r["engine"].get("backend", "local") for r in records if r["engine"].get("classifier"))
+    reasons = Counter(
+        r["engine"]["fallback"] for r in records if r["engine"].get("backend") == "local-fallback"
+    )
+    lines = [
+        f"# Partner inference: {endpoint}",
+        "",
+        f"- read on the partner's server: **{backends.get('partner', 0)}**",
+        f"- read locally because the partner did not answer: **{backends.get('local-fallback', 0)}**",
+    ]
+    lines += [f"  - {count} x {reason}" for reason, count in reasons.most_common()]
+    lines.append("\nEvery request is in the audit log; check it with `docflow audit --verify`.")
+    create_markdown_artifact("\n".join(lines), key="partner-inference", description="partner backend")
+
+
 @flow(name="process_documents", task_runner=TASK_RUNNER, persist_result=True, validate_parameters=False)
 def process_documents(
     paths: list[str],
@@ -170,7 +201,7 @@ def process_documents(
 
     `input_ids` (file path -> id) are written into each result line, so the watched folder
     service can tell which inputs are done after a restart."""
-    options = options or PipelineOptions()
+    options = with_audit_log(options or PipelineOptions(), Path(out))
     files = collect_inputs([Path(p) for p in paths])
     outbox = Outbox(Path(out))
     indices = list(range(len(files)))
@@ -191,6 +222,7 @@ def process_documents(
         extracted, model_batches = [], -(-len(files) // options.batch_size)
     index_of = {future.task_run_id: index for index, future in enumerate(routed)}
     statuses: Counter[str] = Counter()
+    records: list[dict[str, Any]] = []
     for future in as_completed(routed):
         index = index_of[future.task_run_id]
         state = _settled(future, files[index])
@@ -199,7 +231,10 @@ def process_documents(
         statuses[state.result.status] += 1
         type_id = state.result.document_type.id if state.result.document_type else "-"
         log.info("document %s: %s -> %s", state.result.source.sha256[:12], type_id, state.result.status)
+        records.append(record)
         for listener in progress_listeners:
             listener(record)
+    if options.partner is not None:
+        partner_artifact(records, options.partner.endpoint)
     task_runs = 2 * len(files) + len(routed) + (len(extracted) * 2 if predictor is None else model_batches)
     return {"documents": len(files), "statuses": dict(statuses), "out": out, "task_runs": task_runs}

@@ -19,9 +19,11 @@ from extractors.ingest import Ingested, IngestLimits, Rejected, ingest, unread_s
 from extractors.ocr import OcrError
 from extractors.reading import ReadOptions, read_document
 from extractors.routing import RoutingOptions, route_document, validate_extraction
+from models.partner_options import PartnerOptions
 
 if TYPE_CHECKING:
     from models.inference import Predictor
+    from models.partner import PartnerPredictor
 
 log = logging.getLogger("docflow")
 Engine_ = Literal["auto", "model", "baseline"]
@@ -43,6 +45,9 @@ class PipelineOptions(BaseModel):
     model_dir: str | None = Field(default=None, description="trained model folder (default: docflow's own)")
     device: str = Field(default="auto", description="'auto', 'cpu' or 'cuda' for the model")
     batch_size: int = Field(default=16, ge=1, description="documents the model reads at once")
+    partner: PartnerOptions | None = Field(
+        default=None, description="run the model pass on a partner's server, the local model as fallback"
+    )
     cross_check: bool = Field(
         default=True,
         description="check the model's type and values against the rules' reading; values both "
@@ -174,6 +179,25 @@ def load_predictor(options: PipelineOptions) -> tuple[Predictor | None, str]:
         return _predictors[key], f"trained model from {folder}"
 
 
+_partners: dict[tuple[str, str], PartnerPredictor] = {}
+
+
+def partner_predictor(options: PipelineOptions, local: Predictor) -> PartnerPredictor | None:
+    """The partner backend the options name, made once per process (its circuit breaker and
+    connections live across batches)."""
+    if options.partner is None:
+        return None
+    from models.partner import PartnerPredictor
+    from models.partner_options import AUDIT_FILE
+
+    audit = Path(options.partner.audit_log or AUDIT_FILE)
+    key = (options.partner.model_dump_json(), str(model_folder(options).resolve()))
+    with _predictor_lock:
+        if key not in _partners:
+            _partners[key] = PartnerPredictor(local, model_folder(options), options.partner, audit)
+        return _partners[key]
+
+
 def model_routing(options: PipelineOptions, predictor: Predictor) -> PipelineOptions:
     """The model's own thresholds, chosen on its validation split, replace the baseline's."""
     calibration = predictor.manifest.calibration
@@ -188,28 +212,43 @@ def model_routing(options: PipelineOptions, predictor: Predictor) -> PipelineOpt
 
 
 def infer_stage(
-    states: Sequence[DocumentState], predictor: Predictor, cross_check: bool = True
+    states: Sequence[DocumentState],
+    predictor: Predictor,
+    cross_check: bool = True,
+    partner: PartnerPredictor | None = None,
 ) -> list[DocumentState]:
-    """Type and fields of several read documents in one batched pass of the model, each checked
+    """Type and fields of several read documents in one batched pass of the model (on the
+    partner's server when one is given, locally for what it does not answer), each checked
     against the rules' reading when `cross_check`."""
     from models.combine import cross_checked
+    from models.partner import local_inferred
 
     todo = [i for i, state in enumerate(states) if not state.done and state.read is not None]
     if not todo:
         return list(states)
-    documents = [states[i].read for i in todo]
+    documents = [d for d in (states[i].read for i in todo) if d is not None]
     started = time.perf_counter()
-    with _inference_lock:
-        predictions = predictor.predict([d for d in documents if d is not None])
+    if partner is not None:
+        hashes = [getattr(states[i].ingested, "source", None) for i in todo]
+        inferred_hashes = [source.sha256 if source else "" for source in hashes]
+        inferred = partner.infer(documents, inferred_hashes)
+    else:
+        with _inference_lock:
+            inferred = local_inferred(predictor, documents)
     share = (time.perf_counter() - started) * 1000 / len(todo)
     done = list(states)
     name = f"{predictor.name}+rules" if cross_check else predictor.name
-    for i, prediction in zip(todo, predictions, strict=True):
+    for i, item in zip(todo, inferred, strict=True):
         state = states[i]
         assert state.read is not None
-        if cross_check:
-            prediction = cross_checked(state.read, prediction)
-        engine = Engine(reader=state.read.reader, classifier=name, extractor=name)
+        prediction = cross_checked(state.read, item.prediction) if cross_check else item.prediction
+        engine = Engine(
+            reader=state.read.reader,
+            classifier=name,
+            extractor=name,
+            backend=item.backend,
+            fallback=item.fallback,
+        )
         done[i] = replace(
             state,
             prediction=prediction.document_type,

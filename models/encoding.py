@@ -207,7 +207,17 @@ class Encoded:
     words: int
 
 
-def encode_words(words: Sequence[PageWord], tokenizer: Tokenizer, max_word_tokens: int) -> Encoded:
+class TextAndBox(Protocol):
+    """What tokenising needs of a word: a PageWord here, a word received by a partner's server."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def box(self) -> Box: ...
+
+
+def encode_words(words: Sequence[TextAndBox], tokenizer: Tokenizer, max_word_tokens: int) -> Encoded:
     """Tokenise the words; a word's tokens past `max_word_tokens` are dropped (a long IBAN's
     first pieces carry what the model needs to tag it)."""
     if not words:

@@ -17,6 +17,7 @@ from extractors.truth import GroundTruth
 from extractors.validation import INVOICE_TOLERANCE
 from models.calibration import softmax
 from models.decode import extract_from_tags
+from models.encoding import Encoded
 from models.network import DocumentModel, best_device
 from models.store import Manifest, load_model
 from models.training import Prepared, predict_logits, prepare
@@ -83,10 +84,14 @@ class Predictor:
 
     def raw(self, prepared: Sequence[Prepared], batch_size: int = 32) -> list[tuple[np.ndarray, np.ndarray]]:
         """Uncalibrated type logits and per-word tag logits."""
+        return self.logits([p.encoded for p in prepared], batch_size)
+
+    def logits(self, encoded: Sequence[Encoded], batch_size: int = 32) -> list[tuple[np.ndarray, np.ndarray]]:
+        """`raw` for documents already tokenised (what a partner's server receives)."""
         return predict_logits(
             self.model,
             self.tokenizer,
-            [p.encoded for p in prepared],
+            encoded,
             self.manifest.config,
             self.manifest.labels,
             self.device,

@@ -28,8 +28,9 @@ from models.calibration import (
 )
 from models.combine import cross_checked
 from models.inference import ModelPrediction, Predictor
+from models.pseudonym import form_vocabulary, write_vocabulary
 from models.store import Calibration, Manifest, save_model
-from models.training import Labels, Progress, TrainConfig, new_model, train_model
+from models.training import Labels, Prepared, Progress, TrainConfig, new_model, train_model
 
 
 @dataclass(frozen=True)
@@ -181,4 +182,10 @@ def run_training(
         },
     }
     save_model(out, model, tokenizer, manifest)
+    write_vocabulary(out, form_vocabulary(outside_values(p, labels) for p in prepared))
     return manifest
+
+
+def outside_values(prepared: Prepared, labels: Labels) -> list[str]:
+    """The words of a training document that are no part of any value (tag O)."""
+    return [word.text for word, tag in zip(prepared.words, prepared.tag_ids(labels), strict=True) if tag == 0]
