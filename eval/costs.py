@@ -151,6 +151,8 @@ class Compute(_Section):
     source: str
     placeholder: bool
     eur_per_hour: dict[str, float]
+    partner_monthly_fee_eur: float = Field(default=0.0, ge=0)
+    gpu_seconds_per_doc: float = Field(default=0.01, gt=0)
 
 
 class CostParameters(_Section):

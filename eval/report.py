@@ -196,6 +196,10 @@ def render_html(results: dict[str, Any]) -> str:
         f"<p>{speed['pages_per_second']} pages/s, {speed['documents_per_minute']} documents/min end to end "
         f"({html.escape(speed['measured_on'])}).</p>",
         "<pre>" + html.escape(_dump(speed)) + "</pre>",
+        "<h2>Machines: local CPU, own GPU, partner GPU</h2>",
+        "<p>Reading stays on the city's CPUs; only the model pass moves. Prices and GPU seconds are "
+        "in <code>compute</code> of the parameters (placeholders unless replaced).</p>",
+        "<pre>" + html.escape(_dump(results["money"].get("machines", {}))) + "</pre>",
     ]
     style = (
         "body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"

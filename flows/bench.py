@@ -19,6 +19,7 @@ from prefect.artifacts import create_markdown_artifact
 from eval import bench
 from eval.compare import baseline_thresholds
 from eval.costs import hand_calculation, load_parameters, summarise
+from eval.economics import economics
 from eval.peers import NAME as PEER_NAME
 from eval.peers import BagOfWordsClassifier
 from eval.report import render_html
@@ -167,6 +168,9 @@ def run_benchmark(
     cases = [bench.document_case(i.truth, p, product[2]) for i, p in zip(items, product[1], strict=True)]
     compute = {"cpu": seconds / len(items)}
     costs = summarise(cases, parameters, compute)
+    machines = economics(
+        (read_ms + overhead_ms) / 1000 / len(items), model_ms / 1000 / len(items), parameters
+    )
     example = max(costs["per_type"], key=lambda name: costs["per_type"][name]["documents"])
     example_truth = next(i.truth for i in items if i.truth.document_type == example)
     typed = [(key, bench.shown_length(value)) for key, value in example_truth.fields.items()]
@@ -187,6 +191,7 @@ def run_benchmark(
             "manual_eur_per_doc": costs["overall"]["manual_eur_per_doc"],
             "assisted_eur_per_doc": costs["overall"]["assisted_eur_per_doc"],
             "compute_eur_per_doc": costs["overall"].get("compute_eur_per_doc", {}),
+            "machines": machines,
         },
         "speed": speed,
     }
@@ -223,4 +228,17 @@ def summary_markdown(results: dict[str, Any]) -> str:
         f"{results['money']['saved_eur_per_doc']:.2f} € per document).",
         f"Speed: {results['speed']['pages_per_second']} pages/s end to end.",
     ]
+    machines = results["money"].get("machines")
+    if machines:
+        per = machines["eur_per_1000_documents"]
+        even = machines["partner_break_even_documents_per_month"]
+        lines.append(
+            f"Machines per 1,000 documents: CPU {per['cpu']:.2f} €, own GPU {per['local_gpu']:.2f} €, "
+            f"partner GPU {per['partner_gpu']:.2f} € (+{machines['partner_monthly_fee_eur']:.0f} € a month); "
+            + (
+                f"the partner pays off from {even:,} documents a month."
+                if even
+                else "the partner does not pay off on machine cost."
+            )
+        )
     return "\n".join(lines) + "\n"

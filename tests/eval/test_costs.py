@@ -266,3 +266,24 @@ def test_compute_cost_per_document_from_seconds_and_price(p: CostParameters) -> 
     )
     with pytest.raises(ValueError, match="quantum"):
         summarise(benchmark(), p, {"quantum": 1.0})
+
+
+def test_machine_costs_and_the_partners_break_even_volume() -> None:
+    from eval.economics import economics
+
+    p = load_parameters(
+        overrides={
+            "compute.eur_per_hour": {"cpu": 0.36, "local_gpu": 1.8, "partner_gpu": 3.6},
+            "compute.gpu_seconds_per_doc": 0.01,
+            "compute.partner_monthly_fee_eur": 100.0,
+        }
+    )
+    result = economics(read_seconds=2.0, model_cpu_seconds=10.0, p=p)
+    per_1000 = result["eur_per_1000_documents"]
+    assert per_1000["cpu"] == pytest.approx(1000 * 12 * 0.36 / 3600)  # 1.2 EUR
+    assert per_1000["partner_gpu"] == pytest.approx(1000 * (2 * 0.36 + 0.01 * 3.6) / 3600)  # 0.21 EUR
+    # the partner saves 0.00099 EUR a document: 100 EUR a month is earned back from 101,011 documents
+    assert result["partner_break_even_documents_per_month"] == 101_011
+    cheap_cpu = economics(read_seconds=2.0, model_cpu_seconds=0.05, p=p)
+    assert cheap_cpu["partner_break_even_documents_per_month"] is None
+    assert "never pays off" in cheap_cpu["note"]

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 import pytest
@@ -227,7 +227,7 @@ def test_a_partner_killed_mid_batch_loses_nothing(
 class _Spy(BaseHTTPRequestHandler):
     """A partner that keeps what it is sent and answers 503."""
 
-    bodies: list[bytes] = []
+    bodies: ClassVar[list[bytes]] = []
 
     def do_POST(self) -> None:
         self.bodies.append(self.rfile.read(int(self.headers["Content-Length"])))
