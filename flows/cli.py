@@ -708,6 +708,35 @@ def serve_model_command(
         raise typer.BadParameter(str(error)) from None
 
 
+@app.command("deploy-training")
+def deploy_training_command(
+    source: Annotated[
+        str,
+        typer.Option(help="This repository as the partner's worker sees it: a folder there, or a git URL."),
+    ],
+    pool: Annotated[
+        str, typer.Option(help="Work pool the partner's worker polls (made if missing).")
+    ] = "partner-gpu",
+) -> None:
+    """Deploy the training flow `train_on_partner` to a work pool served by a partner's worker.
+
+    Needs PREFECT_API_URL (the city's Prefect server, reachable by the partner's worker). The
+    worker generates the synthetic corpus from a seed and trains; corrections stay here."""
+    if not os.environ.get("PREFECT_API_URL"):
+        raise typer.BadParameter("set PREFECT_API_URL to the Prefect server the partner's worker polls")
+    configure_prefect(logging_level="WARNING")
+    from flows.partner_training import DEPLOYMENT_NAME, deploy_training
+
+    deploy_training(source, pool)
+    console.print(
+        f"Deployed train_on_partner/{DEPLOYMENT_NAME} to work pool {pool!r}. On the partner's machine: "
+        f"`prefect worker start --pool {pool} --type process --limit 1`; then start a run with e.g. "
+        f"`prefect deployment run train_on_partner/{DEPLOYMENT_NAME} -p out=/srv/docflow -p seed=41 -p device=cuda`.",
+        markup=False,
+        highlight=False,
+    )
+
+
 @app.command()
 def audit(
     log: Annotated[Path, typer.Argument(help="The partner audit log (OUT/partner-audit.jsonl).")],
