@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import secrets
 import statistics
 import subprocess
@@ -143,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     work = Path(tempfile.mkdtemp(prefix="docflow-partner-bench-"))
     token_file = work / "token"
     token_file.write_text(secrets.token_urlsafe(32))
-    os.chmod(token_file, 0o600)
+    token_file.chmod(0o600)
     log, audit = args.out / "serve-model.log", work / "audit.jsonl"
     results: dict[str, Any] = {"documents": len(items), "device": args.device, "runs": []}
     version = model_version(args.model, local.manifest)
@@ -156,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             client = PartnerClient(options, version, AuditLog(audit), token_file.read_text())
             throughput(words[:4], client, local.manifest, 1)  # warm-up
             for concurrency in [int(c) for c in args.concurrency.split(",")]:
-                run = {"max_batch": batch, "concurrency": concurrency}
+                run: dict[str, float] = {"max_batch": batch, "concurrency": concurrency}
                 run |= throughput(words, client, local.manifest, concurrency)
                 results["runs"].append(run)
                 print(run, flush=True)

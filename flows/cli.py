@@ -731,7 +731,8 @@ def deploy_training_command(
     console.print(
         f"Deployed train_on_partner/{DEPLOYMENT_NAME} to work pool {pool!r}. On the partner's machine: "
         f"`prefect worker start --pool {pool} --type process --limit 1`; then start a run with e.g. "
-        f"`prefect deployment run train_on_partner/{DEPLOYMENT_NAME} -p out=/srv/docflow -p seed=41 -p device=cuda`.",
+        f"`prefect deployment run train_on_partner/{DEPLOYMENT_NAME} "
+        "-p out=/srv/docflow -p seed=41 -p device=cuda`.",
         markup=False,
         highlight=False,
     )

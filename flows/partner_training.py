@@ -10,11 +10,12 @@ city copies the model folder (weights, no documents) for its local fallback.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from prefect import flow
+from prefect import Flow, flow
 
 from flows.train import train_models
 from models.training import TrainConfig
@@ -74,13 +75,11 @@ def deploy_training(source: str, pool: str = PARTNER_POOL) -> str:
     from prefect.client.schemas.actions import WorkPoolCreate
     from prefect.exceptions import ObjectAlreadyExists
 
-    with get_client(sync_client=True) as client:
-        try:
-            client.create_work_pool(WorkPoolCreate(name=pool, type="process"))
-        except ObjectAlreadyExists:
-            pass
-    deployable = train_on_partner.from_source(
-        source=source, entrypoint="flows/partner_training.py:train_on_partner"
-    )
+    with get_client(sync_client=True) as client, contextlib.suppress(ObjectAlreadyExists):
+        client.create_work_pool(WorkPoolCreate(name=pool, type="process"))  # else made before
+    deployable = cast(
+        "Flow[..., Any]",
+        train_on_partner.from_source(source=source, entrypoint="flows/partner_training.py:train_on_partner"),
+    )  # the synchronous form: from_source returns a coroutine only inside an event loop
     deployment_id = deployable.deploy(name=DEPLOYMENT_NAME, work_pool_name=pool, print_next_steps=False)
     return str(deployment_id)

@@ -23,13 +23,14 @@ def test_corrections_do_not_leave_without_explicit_permission(tmp_path: Path) ->
 
 
 def test_a_process_worker_trains_from_a_seed_alone(prefect_server: None, tmp_path: Path) -> None:
+    from prefect.client.schemas.objects import FlowRun
     from prefect.deployments import run_deployment
     from prefect.settings import PREFECT_API_URL
 
     pool = f"partner-gpu-{uuid.uuid4().hex[:6]}"
     deploy_training(str(REPO), pool)
     parameters = {"out": str(tmp_path / "partner"), "seed": 5, "per_type": 2, "epochs": 1, "max_length": 64}
-    run = run_deployment(
+    run: FlowRun = run_deployment(  # type: ignore[assignment]
         f"train_on_partner/{DEPLOYMENT_NAME}", parameters=parameters | {"device": "cpu"}, timeout=0
     )
     env = os.environ | {"PREFECT_API_URL": str(PREFECT_API_URL.value())}
