@@ -329,15 +329,23 @@ def process(
     token_file: TokenFileOption = None,
     partner_config: PartnerConfigOption = None,
     pseudonymise: PseudonymiseOption = False,
+    model: Annotated[Path | None, typer.Option(help="Trained model folder (default: docflow's own).")] = None,
 ) -> None:
     """Read, classify, extract, validate and route documents with the Prefect flow `process_documents`."""
+    from models.store import ModelMissing
+
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}")
     options = pipeline_options(engine, backend, endpoint, token_file, partner_config, pseudonymise)
+    if model is not None:
+        options = options.model_copy(update={"model_dir": str(model)})
     _prepare_out(out, overwrite)
     started = time.perf_counter()
-    records = run_processing(paths, out, verbose, options)
+    try:
+        records = run_processing(paths, out, verbose, options)
+    except ModelMissing as error:
+        raise typer.BadParameter(str(error)) from None
     _print_run_summary(out, records, time.perf_counter() - started)
     fallbacks = Counter(
         r["engine"]["fallback"] for r in records if r["engine"].get("backend") == "local-fallback"
