@@ -36,7 +36,8 @@ from models.inference import ModelPrediction, Predictor
 from models.partner import PartnerClient, PartnerPredictor
 from models.partner_options import PartnerOptions
 from models.remote import WireWord, model_version
-from models.trainer import Labelled, field_counts
+from models.trainer import Labelled
+from models.trainer import accuracy as type_and_field_accuracy
 
 
 def start_server(
@@ -65,16 +66,8 @@ def start_server(
 
 
 def scores(items: Sequence[Labelled], predictions: Sequence[ModelPrediction]) -> dict[str, float]:
-    expected = predicted = right = types = 0
-    for item, prediction in zip(items, predictions, strict=True):
-        values = {key: field.value for key, field in prediction.fields.items()}
-        e, p, r = field_counts(item.truth, prediction.document_type.id, values)
-        expected, predicted, right = expected + e, predicted + p, right + r
-        types += prediction.document_type.id == item.truth.document_type
-    return {
-        "document_type_accuracy": round(types / max(1, len(items)), 4),
-        "field_f1": round(2 * right / max(1, expected + predicted), 4),
-    }
+    measured = type_and_field_accuracy(items, predictions)
+    return {key: measured[key] for key in ("document_type_accuracy", "field_f1")}
 
 
 def accuracy(

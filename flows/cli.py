@@ -332,6 +332,7 @@ def process(
     model: Annotated[Path | None, typer.Option(help="Trained model folder (default: docflow's own).")] = None,
 ) -> None:
     """Read, classify, extract, validate and route documents with the Prefect flow `process_documents`."""
+    from flows.process import fallback_reasons
     from models.store import ModelMissing
 
     missing = [str(path) for path in paths if not path.exists()]
@@ -347,9 +348,7 @@ def process(
     except ModelMissing as error:
         raise typer.BadParameter(str(error)) from None
     _print_run_summary(out, records, time.perf_counter() - started)
-    fallbacks = Counter(
-        r["engine"]["fallback"] for r in records if r["engine"].get("backend") == "local-fallback"
-    )
+    fallbacks = fallback_reasons(records)
     if fallbacks:
         reasons = "; ".join(f"{count} x {reason}" for reason, count in fallbacks.most_common())
         console.print(f"[yellow]Read locally because the partner did not answer:[/yellow] {reasons}")
@@ -833,9 +832,8 @@ def serve(
     os.environ["PREFECT_API_URL"] = api_url  # read by Prefect at import, below
     children = [server] if server else []
     try:
-        from flows.process import ensure_inference_limit, with_audit_log
+        from flows.process import ensure_inference_limit
 
-        options = with_audit_log(options, out)
         ensure_inference_limit()
         runner = service.start_runner(api_url, state_folder, runs_at_once)
         children.append(runner)

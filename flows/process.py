@@ -173,12 +173,15 @@ def with_audit_log(options: PipelineOptions, out: Path) -> PipelineOptions:
     return options.model_copy(update={"partner": options.partner.model_copy(update={"audit_log": audit})})
 
 
+def fallback_reasons(records: Sequence[dict[str, Any]]) -> Counter[str]:
+    """Why documents meant for the partner were read locally, counted per reason."""
+    return Counter(r["engine"]["fallback"] for r in records if r["engine"].get("backend") == "local-fallback")
+
+
 def partner_artifact(records: Sequence[dict[str, Any]], endpoint: str) -> None:
     """How many documents the partner read, and which fell back to the local model and why."""
     backends = Counter(r["engine"].get("backend", "local") for r in records if r["engine"].get("classifier"))
-    reasons = Counter(
-        r["engine"]["fallback"] for r in records if r["engine"].get("backend") == "local-fallback"
-    )
+    reasons = fallback_reasons(records)
     lines = [
         f"# Partner inference: {endpoint}",
         "",

@@ -229,9 +229,8 @@ def infer_stage(
     documents = [d for d in (states[i].read for i in todo) if d is not None]
     started = time.perf_counter()
     if partner is not None:
-        hashes = [getattr(states[i].ingested, "source", None) for i in todo]
-        inferred_hashes = [source.sha256 if source else "" for source in hashes]
-        inferred = partner.infer(documents, inferred_hashes)
+        ingested = [states[i].ingested for i in todo]
+        inferred = partner.infer(documents, [i.source.sha256 if i else "" for i in ingested])
     else:
         with _inference_lock:
             inferred = local_inferred(predictor, documents)

@@ -67,10 +67,6 @@ class CircuitBreaker:
             if self.count >= self.failures or self.trial:
                 self.opened_at, self.trial = time.monotonic(), False
 
-    @property
-    def open(self) -> bool:
-        return self.opened_at is not None
-
 
 class PartnerClient:
     """One partner endpoint: sends words, gets logits, writes every attempt to the audit log."""
@@ -163,10 +159,6 @@ class PartnerPredictor:
     @property
     def name(self) -> str:
         return self.local.name
-
-    @property
-    def manifest(self) -> Any:
-        return self.local.manifest
 
     def _remote(self, prepared: Prepared, document: str) -> ModelPrediction:
         words = [WireWord(word.text, word.box) for word in prepared.words]

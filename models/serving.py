@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import json
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,14 +40,6 @@ class ServerOptions:
     max_words: int = 20_000
 
 
-@dataclass
-class Statistics:
-    requests: int = 0
-    batches: int = 0
-    documents: int = 0
-    batch_sizes: dict[int, int] = field(default_factory=dict)
-
-
 def read_token(path: Path) -> str:
     """The shared secret from a file (never from the command line, where `ps` shows it)."""
     try:
@@ -64,8 +57,8 @@ def read_token(path: Path) -> str:
 class Batcher:
     """Collects documents from concurrent requests and runs them through the model together."""
 
-    def __init__(self, predictor: Predictor, options: ServerOptions, statistics: Statistics) -> None:
-        self.predictor, self.options, self.statistics = predictor, options, statistics
+    def __init__(self, predictor: Predictor, options: ServerOptions) -> None:
+        self.predictor, self.options = predictor, options
         self.queue: asyncio.Queue[tuple[Encoded, asyncio.Future[tuple[np.ndarray, np.ndarray]]]] = (
             asyncio.Queue()
         )
@@ -100,9 +93,6 @@ class Batcher:
                     if not future.done():
                         future.set_exception(error)
                 continue
-            self.statistics.batches += 1
-            self.statistics.documents += len(batch)
-            self.statistics.batch_sizes[len(batch)] = self.statistics.batch_sizes.get(len(batch), 0) + 1
             for (_, future), result in zip(batch, results, strict=True):
                 if not future.done():
                     future.set_result(result)
@@ -118,8 +108,7 @@ def create_app(
 ) -> Starlette:
     options = options or ServerOptions()
     version = model_version(model_dir, predictor.manifest)
-    statistics = Statistics()
-    batcher = Batcher(predictor, options, statistics)
+    batcher = Batcher(predictor, options)
     expected = f"Bearer {token}".encode()
 
     def authorised(request: Request) -> bool:
@@ -163,7 +152,6 @@ def create_app(
     async def infer(request: Request) -> JSONResponse:
         started = time.perf_counter()
         status, response = await _infer(request)
-        statistics.requests += 1
         size = request.headers.get("content-length", "?")
         log.info("infer %d, %s bytes in, %.0f ms", status, size, (time.perf_counter() - started) * 1000)
         return response
@@ -182,8 +170,6 @@ def create_app(
             if len(body) > options.max_request_bytes:
                 return 413, _error(413, f"requests are limited to {options.max_request_bytes} bytes")
         try:
-            import json
-
             request_id, words = parse_request(json.loads(body))
         except (ValueError, ProtocolError) as error:
             message = str(error) if isinstance(error, ProtocolError) else "the body is not JSON"
@@ -210,7 +196,6 @@ def create_app(
         Route("/v2/models/{name}/infer", infer, methods=["POST"]),
     ]
     app = Starlette(routes=routes)
-    app.state.statistics = statistics
     app.state.version = version
     return app
 

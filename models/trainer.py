@@ -66,23 +66,30 @@ def outcome(truth: GroundTruth, prediction: ModelPrediction) -> Outcome:
     return Outcome(type_correct, prediction.document_type.confidence, always_review, blocked, judged, missed)
 
 
-def metrics(
-    labelled: Sequence[Labelled], predictions: Sequence[ModelPrediction], point: OperatingPoint
-) -> dict[str, Any]:
+def accuracy(labelled: Sequence[Labelled], predictions: Sequence[ModelPrediction]) -> dict[str, float]:
+    """Document-type accuracy and field precision, recall and F1 (exact normalised values)."""
     expected = predicted = right = types_right = 0
     for item, prediction in zip(labelled, predictions, strict=True):
         values = {key: field.value for key, field in prediction.fields.items()}
         e, p, r = field_counts(item.truth, prediction.document_type.id, values)
         expected, predicted, right = expected + e, predicted + p, right + r
         types_right += prediction.document_type.id == item.truth.document_type
-    confidences = [p.document_type.confidence for p in predictions]
-    hits = [p.document_type.id == i.truth.document_type for p, i in zip(predictions, labelled, strict=True)]
     return {
-        "documents": len(labelled),
         "document_type_accuracy": round(types_right / max(1, len(labelled)), 4),
         "field_precision": round(right / max(1, predicted), 4),
         "field_recall": round(right / max(1, expected), 4),
         "field_f1": round(2 * right / max(1, expected + predicted), 4),
+    }
+
+
+def metrics(
+    labelled: Sequence[Labelled], predictions: Sequence[ModelPrediction], point: OperatingPoint
+) -> dict[str, Any]:
+    confidences = [p.document_type.confidence for p in predictions]
+    hits = [p.document_type.id == i.truth.document_type for p, i in zip(predictions, labelled, strict=True)]
+    return {
+        "documents": len(labelled),
+        **accuracy(labelled, predictions),
         "type_calibration_error": round(expected_calibration_error(confidences, hits), 4),
         "straight_through_rate": round(point.straight_through_rate, 4),
         "residual_field_error_rate": round(point.residual_error_rate, 5),
