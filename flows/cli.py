@@ -70,6 +70,15 @@ def generate(
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Replace a corpus generated earlier in the same folder.")
     ] = False,
+    varied_share: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="Share of train/val forms drawn on a randomly varied edition (layout, order, wording); "
+            "test forms never are.",
+        ),
+    ] = 0.75,
 ) -> None:
     """Generate synthetic Munich forms, invoices and letters with exact ground truth."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -102,6 +111,7 @@ def generate(
         types=_parse_types(types),
         reference_date=reference,
         workers=workers,
+        varied_share=varied_share,
     )
     total = len(plan_corpus(options))
     columns = (

@@ -21,6 +21,8 @@ from extractors.catalogue import FieldSpec
 
 Layout = Literal["boxed", "lines", "table", "underlabel"]
 Part = Literal["all", "street", "town", "postcode", "city"]
+Header = Literal["city", "federal", "banner", "minimal"]
+SectionStyle = Literal["bar", "rule", "plain", "box"]
 
 
 # -- the template description ---------------------------------------------------------------
@@ -108,7 +110,7 @@ class Section:
 @dataclass(frozen=True)
 class FormStyle:
     layout: Layout
-    header: Literal["city", "federal", "banner", "minimal"]
+    header: Header
     label_font: str = "Helvetica"
     label_size: float = 6.5
     value_font: str = "Courier"
@@ -117,7 +119,7 @@ class FormStyle:
     title_size: float = 15.0
     accent: Rgb = (0.0, 0.25, 0.55)
     numbered: bool = False
-    sections: Literal["bar", "rule", "plain", "box"] = "bar"
+    sections: SectionStyle = "bar"
     row_height: float = 26.0
     checkbox_size: float = 8.0
     writing: WritingStyle = field(default_factory=WritingStyle)

@@ -17,13 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from eval.synth.documents import SAMPLERS, TEMPLATES, Template, render_document
+from eval.synth.form_model import FormTemplate
+from eval.synth.form_templates import FORM_TEMPLATES
 from eval.synth.scan import FORMAT_MEDIA_TYPES, FORMAT_SUFFIXES, draw_scan_settings, save_scan, scan_document
 from eval.synth.sheet import Sheet
 from eval.synth.values import SampledValues, ValueSource
+from eval.synth.variation import vary_edition
 from extractors.catalogue import load_catalogue
 from extractors.truth import GroundTruth, ScanFormat, Split, TruthBox, Variant, write_truth
 
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"
 MANIFEST_NAME = "corpus.json"
 # Documents are dated relative to this day, not to the clock, so a seed gives the same
 # corpus next year. Validators judge dates against the real day, and this one is past.
@@ -42,6 +45,8 @@ FORM_VARIANTS: tuple[Variant, ...] = (
     "scan",
 )
 PRINT_VARIANTS: tuple[Variant, ...] = ("scan", "digital", "scan", "digital", "scan")
+# Keeps the variation's random draws apart from the document's own.
+VARIATION_SALT = 0x7A51
 SCAN_FORMATS: tuple[ScanFormat, ...] = ("png", "jpeg", "tiff", "pdf")
 
 
@@ -56,6 +61,8 @@ class CorpusOptions:
     fractions: tuple[float, float, float] = (0.7, 0.15, 0.15)
     reference_date: dt.date = DEFAULT_REFERENCE_DATE
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    # Share of train and val form documents drawn on a varied edition (eval.synth.variation).
+    varied_share: float = 0.75
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,7 @@ class DocumentPlan:
     scan_format: ScanFormat
     seed: int
     reference_date: str
+    varied: bool = False
 
     @property
     def stem(self) -> str:
@@ -132,6 +140,13 @@ def plan_corpus(options: CorpusOptions) -> list[DocumentPlan]:
             template = pool[(position + template_start[split]) % len(pool)]
             if variant == "acroform" and not template.fillable:
                 variant = "digital"
+            seed = document_seed(options.seed, doc_type, index)
+            # A share drawn from the seed, not from rng, so the rest of the plan stays as it was.
+            varied = (
+                split != "test"
+                and isinstance(template, FormTemplate)
+                and (seed % 1000) / 1000 < options.varied_share
+            )
             plans.append(
                 DocumentPlan(
                     doc_type=doc_type,
@@ -140,8 +155,9 @@ def plan_corpus(options: CorpusOptions) -> list[DocumentPlan]:
                     template_id=template.id,
                     variant=variant,
                     scan_format=SCAN_FORMATS[(index + offset) % len(SCAN_FORMATS)],
-                    seed=document_seed(options.seed, doc_type, index),
+                    seed=seed,
                     reference_date=options.reference_date.isoformat(),
+                    varied=varied,
                 )
             )
     return plans
@@ -186,6 +202,9 @@ def make_document(plan: DocumentPlan, folder: Path) -> Made:
     fake = _faker()
     fake.seed_instance(plan.seed)
     template = _template(plan.template_id)
+    if plan.varied:
+        assert isinstance(template, FormTemplate)
+        template = vary_edition(template, FORM_TEMPLATES, random.Random(plan.seed ^ VARIATION_SALT))
     source = ValueSource(
         rng, fake, dt.date.fromisoformat(plan.reference_date), long_document=getattr(template, "long", False)
     )
@@ -195,6 +214,8 @@ def make_document(plan: DocumentPlan, folder: Path) -> Made:
         acroform=plan.variant == "acroform", handwriting=scan and template.fillable and rng.random() < 0.35
     )
     defects = render_document(template, sampled, sheet, rng, scan=scan)
+    if sheet.handwriting:
+        defects.append("handwriting")
     pdf = sheet.finish()
     fields = _trim_to_written(sampled.truth_fields(), sheet.boxes)
     truth_args: dict[str, Any] = {}

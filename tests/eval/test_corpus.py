@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import random
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,11 @@ from pdfminer.utils import decode_text
 from PIL import Image
 
 from eval.synth.documents import TEMPLATES
+from eval.synth.form_model import Choice, FormTemplate, RecordBlocks, Slot
+from eval.synth.form_templates import FORM_TEMPLATES
 from eval.synth.generate import CorpusOptions, generate_corpus
 from eval.synth.values import EXAMPLE_MAIL_DOMAINS
+from eval.synth.variation import vary_edition
 from extractors.catalogue import FieldSpec, load_catalogue
 from extractors.normalise import normalise_value
 from extractors.truth import GroundTruth, TruthBox
@@ -232,6 +236,42 @@ def test_each_form_type_has_at_least_four_training_layouts_and_one_unseen() -> N
         templates = TEMPLATES[doc_type]
         assert sum(not t.holdout for t in templates) >= 4, doc_type
         assert sum(t.holdout for t in templates) >= 1, doc_type
+
+
+def _printed_labels(template: FormTemplate) -> set[str]:
+    labels: set[str] = set()
+    for section in template.sections:
+        for item in section.items:
+            cells = [cell for row in item.rows for cell in row] if isinstance(item, RecordBlocks) else item
+            if isinstance(cells, tuple | list):
+                labels.update(cell.label for cell in cells if isinstance(cell, Slot | Choice))
+    return labels
+
+
+def test_varied_training_editions_differ_but_borrow_only_training_wordings() -> None:
+    training = tuple(t for t in FORM_TEMPLATES if not t.holdout)
+    training_wordings = set().union(*(_printed_labels(t) for t in training))
+    held_out_only = (
+        set().union(*(_printed_labels(t) for t in FORM_TEMPLATES if t.holdout)) - training_wordings
+    )
+    assert held_out_only, "the held-out editions should have wordings of their own"
+    rng = random.Random(5)
+    for template in training:
+        editions = [vary_edition(template, FORM_TEMPLATES, rng) for _ in range(12)]
+        assert len({e.style.layout for e in editions}) >= 3, template.id
+        assert any(_printed_labels(e) != _printed_labels(template) for e in editions), template.id
+        for edition in editions:
+            assert _printed_labels(edition) <= training_wordings
+            assert not _printed_labels(edition) & held_out_only
+    with pytest.raises(ValueError, match="held out"):
+        vary_edition(next(t for t in FORM_TEMPLATES if t.holdout), FORM_TEMPLATES, rng)
+
+
+def test_training_forms_are_drawn_on_varied_editions_and_test_forms_never(corpus: Corpus) -> None:
+    forms = [m for m in corpus.made if m.document_type in FORM_TYPES]
+    varied = [m for m in forms if m.template.endswith("~varied")]
+    assert varied and all(m.split != "test" for m in varied)
+    assert any(m.split != "test" and not m.template.endswith("~varied") for m in forms)
 
 
 def test_people_are_fictitious_and_mail_goes_to_reserved_domains(corpus: Corpus) -> None:
