@@ -10,6 +10,7 @@ from extractors.baseline.classify import classify_document
 from extractors.baseline.extract import extract_fields
 from extractors.document import ReadDocument
 from extractors.routing import RoutingOptions
+from extractors.truth import GroundTruth
 from models.calibration import operating_point
 from models.combine import cross_checked
 from models.inference import ModelPrediction, Predictor
@@ -62,16 +63,26 @@ def report_pipeline(
     return report
 
 
+def writing(truth: GroundTruth) -> str:
+    """Whether the values were typed or printed, or written by hand (which Tesseract cannot read)."""
+    return "handwritten" if "handwriting" in truth.defects else "printed"
+
+
 def accuracy_report(
     items: Sequence[Labelled], predictions: Sequence[ModelPrediction], thresholds: tuple[float, float]
 ) -> dict[str, Any]:
     """Type accuracy, field F1 and the operating point, overall, per type and per variant."""
     report = _block(items, predictions, thresholds)
     report["type_threshold"], report["field_threshold"] = thresholds
-    for key, attribute in (("per_type", "document_type"), ("per_variant", "variant")):
+    slicers: tuple[tuple[str, Callable[[GroundTruth], str]], ...] = (
+        ("per_type", lambda truth: truth.document_type),
+        ("per_variant", lambda truth: truth.variant),
+        ("per_writing", writing),
+    )
+    for key, slicer in slicers:
         groups: dict[str, list[int]] = {}
         for index, item in enumerate(items):
-            groups.setdefault(getattr(item.truth, attribute), []).append(index)
+            groups.setdefault(slicer(item.truth), []).append(index)
         report[key] = {
             name: _block([items[i] for i in chosen], [predictions[i] for i in chosen], thresholds)
             for name, chosen in sorted(groups.items())

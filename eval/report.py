@@ -178,6 +178,8 @@ def render_html(results: dict[str, Any]) -> str:
         _table(_slices(results, "per_type")),
         "<h3>Per variant</h3>",
         _table(_slices(results, "per_variant")),
+        "<h3>Printed or handwritten values</h3>",
+        _table(_slices(results, "per_writing")),
         f'<img src="{plots["confusion"]}" alt="confusion matrix">',
         f'<img src="{plots["reliability"]}" alt="reliability diagram">',
         f'<img src="{plots["curve"]}" alt="straight-through against residual error">',

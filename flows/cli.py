@@ -540,6 +540,9 @@ def _print_comparison(report: dict[str, Any]) -> None:
     slices: list[tuple[str, str | None, str | None]] = [("overall", None, None)]
     slices += [(f"type {t}", "per_type", t) for t in next(iter(pipelines.values()))["per_type"]]
     slices += [(f"variant {v}", "per_variant", v) for v in next(iter(pipelines.values()))["per_variant"]]
+    slices += [
+        (f"values {w}", "per_writing", w) for w in next(iter(pipelines.values())).get("per_writing", {})
+    ]
     for label, group, key in slices:
         cells = []
         for result in pipelines.values():

@@ -58,6 +58,8 @@ def test_evaluation_reports_both_pipelines_per_type_and_variant(
         assert 0.0 <= result["document_type_accuracy"] <= 1.0
         assert 0.0 <= result["field_f1"] <= 1.0
         assert set(result["per_variant"]) <= {"digital", "acroform"}
+        # handwriting appears on scans only, and this corpus is born digital
+        assert set(result["per_writing"]) == {"printed"}
         assert sum(part["documents"] for part in result["per_type"].values()) == report["documents"]
     # the rules were written for the training layouts: on them they are near perfect
     assert report["pipelines"]["baseline"]["field_f1"] >= 0.9
