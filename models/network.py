@@ -1,10 +1,14 @@
 """One pre-trained encoder with two heads: the document's type and a BIO tag per word.
 
-Word places enter as learned embeddings of their grid coordinates added to the token embeddings
-(as layout-aware models do); they start at zero, so training begins from the plain encoder."""
+Word places enter as sines and cosines of their grid coordinates at many wavelengths, projected
+and added to the token embeddings. Unlike a learned vector per grid cell (as large layout-aware
+models use), nearby places share their features, and two words in one column or one line have
+alike ones whatever the page, which is what a model trained on a few hundred pages can learn from.
+The projection starts at zero, so training begins from the plain encoder."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +16,26 @@ import torch
 from torch import nn
 
 from models.encoding import GRID
+
+# Wavelengths from the whole page down to about a hundredth of it (a word's height on a form).
+LAYOUT_FREQUENCIES = 16
+LONGEST_WAVELENGTH_ANGLE = 1.0
+SHORTEST_WAVELENGTH_ANGLE = 600.0
+
+
+def place_features(boxes: torch.Tensor) -> torch.Tensor:
+    """(..., 4) grid boxes (x0, y0, x1, y1 on 0..GRID) to (..., 4 * 2 * LAYOUT_FREQUENCIES) features."""
+    scale = boxes.to(torch.float32) / GRID
+    frequencies = torch.exp(
+        torch.linspace(
+            math.log(LONGEST_WAVELENGTH_ANGLE),
+            math.log(SHORTEST_WAVELENGTH_ANGLE),
+            LAYOUT_FREQUENCIES,
+            device=boxes.device,
+        )
+    )
+    angles = scale.unsqueeze(-1) * frequencies
+    return torch.cat((angles.sin(), angles.cos()), dim=-1).flatten(-2)
 
 
 class DocumentModel(nn.Module):
@@ -21,10 +45,9 @@ class DocumentModel(nn.Module):
         hidden = int(encoder.config.hidden_size)
         self.layout = layout
         if layout:
-            self.x_embeddings = nn.Embedding(GRID + 1, hidden)
-            self.y_embeddings = nn.Embedding(GRID + 1, hidden)
-            nn.init.zeros_(self.x_embeddings.weight)
-            nn.init.zeros_(self.y_embeddings.weight)
+            self.place_projection = nn.Linear(4 * 2 * LAYOUT_FREQUENCIES, hidden)
+            nn.init.zeros_(self.place_projection.weight)
+            nn.init.zeros_(self.place_projection.bias)
         self.dropout = nn.Dropout(float(getattr(encoder.config, "hidden_dropout_prob", 0.1)))
         self.type_head = nn.Linear(hidden, type_count)
         self.tag_head = nn.Linear(hidden, tag_count)
@@ -35,13 +58,7 @@ class DocumentModel(nn.Module):
         """Type logits per window (batch, types) and tag logits per token (batch, length, tags)."""
         embeddings = self.encoder.get_input_embeddings()(input_ids)
         if self.layout:
-            embeddings = (
-                embeddings
-                + self.x_embeddings(boxes[..., 0])
-                + self.y_embeddings(boxes[..., 1])
-                + self.x_embeddings(boxes[..., 2])
-                + self.y_embeddings(boxes[..., 3])
-            )
+            embeddings = embeddings + self.place_projection(place_features(boxes)).to(embeddings.dtype)
         hidden = self.encoder(inputs_embeds=embeddings, attention_mask=attention_mask).last_hidden_state
         hidden = self.dropout(hidden)
         # The window's meaning is the mean of its tokens, the pooling the sentence-embedding base
