@@ -455,7 +455,7 @@ def train(
     batch_size: Annotated[int | None, typer.Option(min=1, help="Windows per training step.")] = None,
     layout: Annotated[
         bool, typer.Option("--layout/--no-layout", help="Give the model each word's place on the page.")
-    ] = False,
+    ] = True,
     also: Annotated[
         list[Path] | None,
         typer.Option(help="More labelled documents for training only, e.g. the service's OUT/corrections."),

@@ -10,7 +10,7 @@ editions are never varied and never lend their wordings, so the test split stays
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import get_args
@@ -31,6 +31,8 @@ from eval.synth.form_model import (
     Slot,
 )
 from eval.synth.formatting import DateStyle, MoneyStyle, PlateStyle, WritingStyle
+from eval.synth.forms import LEFT, RIGHT
+from eval.synth.sheet import text_width
 
 # How often each kind of change is made to one varied edition.
 RELABEL_RATE = 0.5
@@ -84,11 +86,7 @@ def _vary_cell(
 ) -> Slot | Choice:
     if isinstance(cell, Slot):
         return replace(cell, label=_reword(cell.label, (cell.key, cell.part), wordings, rng))
-    return replace(
-        cell,
-        label=_reword(cell.label, (cell.key, "label"), wordings, rng),
-        columns=rng.choice((1, 2, 2, 3, 4)),
-    )
+    return replace(cell, label=_reword(cell.label, (cell.key, "label"), wordings, rng))
 
 
 def _vary_row(
@@ -133,8 +131,23 @@ def _vary_items(
     return tuple(varied)
 
 
-def _vary_style(style: FormStyle, rng: random.Random) -> FormStyle:
-    layouts: tuple[Layout, ...] = get_args(Layout)
+def _laid_out(
+    style: FormStyle, layout: Layout, editions: tuple[FormTemplate, ...], rng: random.Random
+) -> FormStyle:
+    """The style in another layout, with the row height and type sizes of a training edition in
+    that layout: sizes known to keep labels and values apart on the page."""
+    model = rng.choice([edition.style for edition in editions if edition.style.layout == layout])
+    return replace(
+        style,
+        layout=layout,
+        row_height=model.row_height,
+        label_size=model.label_size,
+        value_size=model.value_size,
+        checkbox_size=model.checkbox_size,
+    )
+
+
+def _vary_style(style: FormStyle, editions: tuple[FormTemplate, ...], rng: random.Random) -> FormStyle:
     writing = WritingStyle(
         date=rng.choice(get_args(DateStyle)),
         money=rng.choice(get_args(MoneyStyle)),
@@ -142,22 +155,48 @@ def _vary_style(style: FormStyle, rng: random.Random) -> FormStyle:
         group_iban=rng.random() < 0.7,
         group_microchip=rng.random() < 0.3,
     )
-    return replace(
+    varied = replace(
         style,
-        layout=rng.choice(layouts),
         header=rng.choice(get_args(Header)),
         label_font=rng.choice(LABEL_FONTS),
-        label_size=round(rng.uniform(6.0, 8.0), 1),
         value_font=rng.choice(VALUE_FONTS),
-        value_size=round(rng.uniform(9.0, 11.0), 1),
         heading_font=rng.choice(HEADING_FONTS),
         title_size=round(rng.uniform(13.0, 17.0), 1),
         accent=rng.choice(ACCENTS),
         numbered=rng.random() < 0.3,
         sections=rng.choice(get_args(SectionStyle)),
-        row_height=round(rng.uniform(20.0, 30.0), 1),
         writing=writing,
     )
+    layouts: tuple[Layout, ...] = get_args(Layout)
+    return _laid_out(varied, rng.choice(layouts), editions, rng)
+
+
+def _label_room(style: FormStyle, width: float) -> tuple[float, float]:
+    """The font size a label is set in and the width it must keep to in a cell of each layout,
+    as `FormRenderer` draws them (the table layout shrinks labels down to 5.5 points)."""
+    if style.layout == "table":
+        return 5.5, width * 0.38 - 6
+    if style.layout == "lines":  # a longer label would go above its value, where rows are too low
+        return style.label_size + 1.5, width / 2
+    if style.layout == "underlabel":
+        return style.label_size - 0.5, width - 4
+    return style.label_size, width - 5
+
+
+def _labels_fit(sections: Sequence[Section], style: FormStyle) -> bool:
+    """Whether every label keeps out of the values' places in this layout."""
+    for section in sections:
+        for item in section.items:
+            rows = item.rows if isinstance(item, RecordBlocks) else (item,) if isinstance(item, tuple) else ()
+            for row in rows:
+                total = sum(cell.width for cell in row)
+                for cell in row:
+                    if isinstance(cell, Slot):
+                        size, room = _label_room(style, (RIGHT - LEFT) * cell.width / total)
+                        # with room for a number ("12  ") and a colon, as the renderer may add them
+                        if text_width(f"12  {cell.label}:", style.label_font, size) > room:
+                            return False
+    return True
 
 
 def vary_edition(
@@ -166,7 +205,9 @@ def vary_edition(
     """A new edition of a training form; `editions` lend their wordings (held-out ones never do)."""
     if template.holdout:
         raise ValueError(f"{template.id} is held out for test and is never varied")
-    wordings = _wordings(tuple(edition for edition in editions if not edition.holdout))
+    training = tuple(edition for edition in editions if not edition.holdout)
+    wordings = _wordings(training)
+    style = _vary_style(template.style, training, rng)
     sections = [
         Section(section.title, _vary_items(section.items, wordings, rng)) for section in template.sections
     ]
@@ -181,9 +222,20 @@ def vary_edition(
         rng.shuffle(moved)
         for index, section in zip(movable, moved, strict=True):
             sections[index] = section
-    return replace(
-        template,
-        id=f"{template.id}~varied",
-        style=_vary_style(template.style, rng),
-        sections=tuple(sections),
-    )
+    layouts: list[Layout] = list(get_args(Layout))
+    rng.shuffle(layouts)
+    for layout in layouts:
+        if _labels_fit(sections, style):
+            break
+        style = _laid_out(style, layout, training, rng)
+    if not _labels_fit(sections, style):
+        # labels too long for every layout in this font: the edition's own cells, fonts and sizes
+        sections = list(template.sections)
+        style = replace(
+            template.style,
+            header=style.header,
+            accent=style.accent,
+            heading_font=style.heading_font,
+            writing=style.writing,
+        )
+    return replace(template, id=f"{template.id}~varied", style=style, sections=tuple(sections))
