@@ -118,3 +118,29 @@ def test_long_words_keep_only_their_first_pieces() -> None:
     encoded = encode_words(words, tokenizer(), max_word_tokens=2)
     assert max(encoded.word_of_token.count(w) for w in set(encoded.word_of_token)) <= 2
     assert sum(encoded.first_token) == len({w for w in encoded.word_of_token})
+
+
+def test_a_value_the_model_half_sees_is_kept_as_unsure_and_a_faint_one_is_not_invented() -> None:
+    """A field none of whose words wins its tag is still read from the words the model gives a
+    fair chance, with that low confidence (so it goes to review); a faint trace reads as nothing."""
+    labels = Labels.from_catalogue()
+    column = {tag: i for i, tag in enumerate(labels.tags)}
+    document, truth = next(
+        (document, truth) for document, truth in _digital_samples() if "family_name" in truth.fields
+    )
+    words = document_words(document)
+    tags = truth_tags(words, truth, document.pages)
+    doc_type = load_catalogue().type(truth.document_type)
+    for share, found in ((0.3, True), (0.05, False)):
+        probabilities = _one_hot(tags, labels)
+        for row, tag in enumerate(tags):
+            if tag.endswith("-family_name"):
+                probabilities[row] = 0.0
+                probabilities[row, column[tag]] = share
+                probabilities[row, column["O"]] = 1.0 - share
+        fields = extract_from_tags(doc_type, words, probabilities, labels.tags)
+        assert ("family_name" in fields) is found
+        if found:
+            assert fields["family_name"].value == truth.fields["family_name"]
+            assert fields["family_name"].confidence == share
+        assert fields["given_names"].value == truth.fields["given_names"]
