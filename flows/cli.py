@@ -377,15 +377,9 @@ def _training_progress() -> Any:
     return Progress(*columns, console=console)
 
 
-def run_training_flow(
-    corpus: Path,
-    out: Path,
-    device: str,
-    config: Any,
-    max_train_docs: int | None,
-    extra_train: list[Path] | None = None,
-) -> dict[str, Any]:
-    """Run the Prefect flow `train_models` with progress bars for reading and fine-tuning."""
+def _run_with_progress(run: Any) -> dict[str, Any]:
+    """Run a flow of `flows.train` (`run(train_module)` returns its state) with progress bars for
+    reading and fine-tuning; its summary once every task run is recorded."""
     configure_prefect(logging_level="WARNING")
     from flows import train as train_module
 
@@ -399,20 +393,34 @@ def run_training_flow(
             progress.update(bars[phase], completed=done, total=total, loss=f"loss {loss:.3f}" if loss else "")
 
         with listening(train_module.progress_listeners, show):
-            state = train_module.train_models(
-                str(corpus),
-                str(out),
-                device,
-                config,
-                max_train_docs,
-                [str(p) for p in extra_train or []],
-                return_state=True,
-            )
+            state = run(train_module)
     from flows.process import wait_until_recorded
 
     summary: dict[str, Any] = state.result()
     wait_until_recorded(state.state_details.flow_run_id, summary["task_runs"])
     return summary
+
+
+def run_training_flow(
+    corpus: Path,
+    out: Path,
+    device: str,
+    config: Any,
+    max_train_docs: int | None,
+    extra_train: list[Path] | None = None,
+) -> dict[str, Any]:
+    """Run the Prefect flow `train_models` with progress bars for reading and fine-tuning."""
+    return _run_with_progress(
+        lambda module: module.train_models(
+            str(corpus),
+            str(out),
+            device,
+            config,
+            max_train_docs,
+            [str(p) for p in extra_train or []],
+            return_state=True,
+        )
+    )
 
 
 def _print_metrics(title: str, metrics: dict[str, dict[str, Any]]) -> None:
@@ -487,6 +495,37 @@ def train(
         f"Review thresholds: type {calibration['type_threshold']:.3f}, "
         f"field {calibration['field_threshold']:.3f}; "
         f"model card: {target / 'README.md'}; {time.perf_counter() - started:.0f} s in all."
+    )
+
+
+@app.command()
+def calibrate(
+    corpus: Annotated[Path, typer.Option(help="Corpus whose val split (and test split, if any) to use.")],
+    model: Annotated[Path | None, typer.Option(help="Model folder (default: docflow's own).")] = None,
+    device: Annotated[str, _device_option()] = "auto",
+) -> None:
+    """Fit a trained model's confidences and review thresholds again on a val split (after an
+    update of docflow, or on the city's own reviewed documents); the weights stay as they are."""
+    from models.store import ModelMissing, default_model_dir
+
+    if not (corpus / "val").is_dir():
+        raise typer.BadParameter(f"{corpus} has no val/ folder of documents with *.truth.json")
+    target = model or default_model_dir()
+    started = time.perf_counter()
+    try:
+        summary = _run_with_progress(
+            lambda module: module.calibrate_model(str(corpus), str(target), device, return_state=True)
+        )
+    except ModelMissing as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(code=2) from None
+    _print_metrics(f"Model calibrated again in {target}", summary["metrics"])
+    calibration = summary["calibration"]
+    console.print(
+        f"Review thresholds: type {calibration['type_threshold']:.3f}, "
+        f"field {calibration['field_threshold']:.3f}; cross-checked by the rules: type "
+        f"{calibration['checked_type_threshold']:.3f}, field {calibration['checked_field_threshold']:.3f}; "
+        f"{time.perf_counter() - started:.0f} s in all."
     )
 
 

@@ -152,6 +152,34 @@ def train_models(
     }
 
 
+@flow(name="calibrate_model", task_runner=thread_pool(), validate_parameters=False)
+def calibrate_model(corpus: str, model_dir: str, device: str = "auto") -> dict[str, Any]:
+    """Fit a trained model's temperatures and review thresholds again on the corpus's val split and
+    measure it on val and test; the weights are not touched."""
+    from models.inference import Predictor
+    from models.store import save_manifest
+    from models.trainer import recalibrate
+
+    predictor = Predictor.load(Path(model_dir), device)
+    files = labelled_files(Path(corpus), ["val", "test"])
+    items = read_corpus(files)
+    val = [item for item in items if item.truth.split == "val"]
+    if not val:
+        raise ValueError(f"no documents with ground truth in {corpus}/val to calibrate on")
+    manifest = recalibrate(
+        predictor, val, [item for item in items if item.truth.split == "test"], _corpus_facts(Path(corpus))
+    )
+    save_manifest(Path(model_dir), manifest)
+    card = (Path(model_dir) / "README.md").read_text("utf-8")
+    create_markdown_artifact(card, key="model-card", description="The recalibrated model's card")
+    return {
+        "task_runs": len(files),
+        "out": model_dir,
+        "metrics": manifest.card.get("metrics", {}),
+        "calibration": manifest.calibration.model_dump(),
+    }
+
+
 def _corpus_facts(corpus: Path) -> dict[str, Any]:
     import json
 

@@ -8,7 +8,7 @@ chosen on the validation split like the model's own (`Calibration.checked_*`).""
 from __future__ import annotations
 
 from extractors.baseline.classify import classify_document
-from extractors.baseline.extract import extract_fields
+from extractors.baseline.extract import extract_fields, named_form_fields
 from extractors.document import ExtractedField, ReadDocument, TypePrediction
 from extractors.geometry import overlaps
 from models.inference import ModelPrediction
@@ -80,6 +80,9 @@ def cross_checked(document: ReadDocument, prediction: ModelPrediction) -> ModelP
     # the model's values belong to its own type: when the rules' type won, only theirs are left
     model_fields = prediction.fields if document_type.id == prediction.document_type.id else {}
     fields = checked_fields(model_fields, rules_fields)
+    # a form field named after the catalogue key holds the value itself: the model's silence or
+    # another reading of the page around it does not make it doubtful
+    fields |= named_form_fields(document, document_type.id)
     fields = {
         key: field.model_copy(
             update={"confidence": round(field.confidence * ocr_certainty(document, field), 4)}

@@ -80,6 +80,12 @@ def save_model(directory: Path, model: DocumentModel, tokenizer: Any, manifest: 
     return directory
 
 
+def save_manifest(directory: Path, manifest: Manifest) -> None:
+    """A trained model's card and manifest written again (new calibration), its weights untouched."""
+    (directory / CARD_NAME).write_text(model_card(manifest), "utf-8")
+    (directory / MANIFEST_NAME).write_text(manifest.model_dump_json(indent=2) + "\n", "utf-8")
+
+
 def read_manifest(directory: Path) -> Manifest:
     path = directory / MANIFEST_NAME
     if not path.is_file():
@@ -144,6 +150,8 @@ def model_card(manifest: Manifest) -> str:
         "## Calibration (fitted on the validation split)",
         _table(manifest.calibration.model_dump()),
     ]
+    if "calibrated on" in card:
+        sections += ["Calibrated again by `docflow calibrate` on:", _table(card["calibrated on"])]
     for split, values in metrics.items():
         sections += [f"## Metrics: {split}", _table(values)]
     sections += ["## Training run", _table(card.get("run", {}))]

@@ -147,6 +147,30 @@ def evaluate_split(
     return metrics(labelled, predictions, point), metrics(labelled, checked, checked_point)
 
 
+def measure(predictor: Predictor, val: Sequence[Labelled], test: Sequence[Labelled]) -> dict[str, Any]:
+    """The model card's metrics: val and the unseen-template test split, alone and cross-checked."""
+    results: dict[str, Any] = {}
+    for name, split in (("val", val), ("test (unseen templates)", test)):
+        if split:
+            results[name], results[f"{name}, cross-checked by the rules"] = evaluate_split(predictor, split)
+    return results
+
+
+def recalibrate(
+    predictor: Predictor, val: Sequence[Labelled], test: Sequence[Labelled], corpus: dict[str, Any]
+) -> Manifest:
+    """Temperatures and review thresholds fitted again on `val`, and the card's metrics measured
+    again, for a trained model whose weights stay as they are: after a change in how values are
+    decoded or cross-checked, or on a site's own reviewed documents."""
+    manifest = predictor.manifest
+    manifest.calibration, _ = _calibrate(predictor, val, manifest.config.target_residual_error)
+    manifest.card = manifest.card | {
+        "metrics": measure(predictor, val, test),
+        "calibrated on": corpus | {"val documents": len(val), "test documents": len(test)},
+    }
+    return manifest
+
+
 def run_training(
     train: Sequence[Labelled],
     val: Sequence[Labelled],
@@ -170,10 +194,7 @@ def run_training(
         _calibrate(predictor, val, config.target_residual_error) if val else (Calibration(), None)
     )
     manifest.calibration = calibration
-    results: dict[str, Any] = {}
-    for name, split in (("val", val), ("test (unseen templates)", test)):
-        if split:
-            results[name], results[f"{name}, cross-checked by the rules"] = evaluate_split(predictor, split)
+    results = measure(predictor, val, test)
     manifest.card = {
         "corpus": corpus
         | {"train documents": len(train), "val documents": len(val), "test documents": len(test)},

@@ -520,38 +520,98 @@ class _LetterRules:
         return None
 
 
-def _from_named_form_fields(extractor: _Extractor, doc_type: DocumentType) -> dict[str, ExtractedField]:
-    """Filled fields named after catalogue keys (as the city's own fillable forms can be) need no
-    layout reasoning: 'iban' holds the IBAN; 'address', 'address_2', 'address_3' its parts in order;
-    a ticked 'reason_uebernahme' is the option."""
-    parts: dict[str, list[Word]] = {}
-    keys = set(doc_type.field_keys)
-    page_of: dict[str, int] = {}
+def _named_parts(extractor: _Extractor, doc_type: DocumentType) -> dict[str, tuple[int, list[Word]]]:
+    """Filled form-field words by the path they are named with ('iban', 'persons.0',
+    'persons.1.given_names'), each with its first page. Parts of one value ('address',
+    'address_2') share its path; a ticked box 'reason_uebernahme' reads as the option."""
+    kinds = {spec.key: spec.kind for spec in doc_type.fields}
+    subs = {spec.key: {sub.key for sub in spec.fields} for spec in doc_type.fields}
+    parts: dict[str, tuple[int, list[Word]]] = {}
+
+    def add(path: str, page: int, word: Word) -> None:
+        parts.setdefault(path, (page, []))[1].append(word)
+
     for page in extractor.pages:
         for line in page.lines:
             for word in line.words:
                 name = word.form_field or ""
-                base = re.sub(r"_\d+$", "", name)
-                if base in keys:
-                    parts.setdefault(base, []).append(word)
-                    page_of.setdefault(base, page.number)
-                elif word.text == CHECK_MARK and "_" in name:
-                    key, option = name.rsplit("_", 1)
-                    if key in keys:
-                        parts.setdefault(key, []).append(word.model_copy(update={"text": option}))
-                        page_of.setdefault(key, page.number)
-    found = {}
-    for key, words in parts.items():
+                ticked = word.text == CHECK_MARK and "_" in name
+                key, option = name.rsplit("_", 1) if ticked else (name, "")
+                shown = word.model_copy(update={"text": option}) if ticked else word
+                if (found := re.fullmatch(r"(\w+?)_(\d+)_(\w+?)(?:_\d+)?", key)) and found[3] in subs.get(
+                    found[1], ()
+                ):
+                    if kinds[found[1]] == "records":
+                        add(f"{found[1]}.{found[2]}.{found[3]}", page.number, shown)
+                elif (found := re.fullmatch(r"(\w+?)_(\d+)", key)) and kinds.get(found[1]) == "list":
+                    add(f"{found[1]}.{found[2]}", page.number, shown)
+                elif (base := re.sub(r"_\d+$", "", key)) in kinds and kinds[base] not in ("list", "records"):
+                    add(base, page.number, shown)
+    return parts
+
+
+def _from_named_form_fields(extractor: _Extractor, doc_type: DocumentType) -> dict[str, ExtractedField]:
+    """Filled fields named after catalogue keys (as the city's own fillable forms can be) need no
+    layout reasoning: 'iban' holds the IBAN; 'address', 'address_2', 'address_3' its parts in order;
+    a ticked 'reason_uebernahme' is the option; 'persons_1' the second name of a list and
+    'persons_1_given_names' the given names of the second person."""
+    values: dict[str, tuple[Any, int, list[Word]]] = {}
+    for path, (page, words) in _named_parts(extractor, doc_type).items():
+        key, *rest = path.split(".")
         spec = doc_type.field(key)
-        if spec.kind in ("list", "records"):
-            continue
+        if rest and spec.kind == "records":
+            spec = next(sub for sub in spec.fields if sub.key == rest[1])
+        elif rest:
+            assert spec.item is not None  # the catalogue guarantees it for lists
+            spec = FieldSpec(key=spec.key, kind=spec.item, label=spec.label)
         ordered = sorted(words, key=lambda w: (w.form_field or "", w.bbox[0]))
         value = _accept(spec, ordered)
         if value is not None:
+            values[path] = (value, page, ordered)
+    found: dict[str, ExtractedField] = {}
+    for key in doc_type.field_keys:
+        kind = doc_type.field(key).kind
+        if kind not in ("list", "records"):
+            if key in values:
+                value, page, words = values[key]
+                found[key] = ExtractedField(value=value, confidence=0.98, page=page, bbox=span_box(words))
+            continue
+        items: dict[int, Any] = {}
+        placed: list[tuple[int, list[Word]]] = []
+        for path, (value, page, words) in values.items():
+            owner, index, *sub = path.split(".") if "." in path else (path, "")
+            if owner != key:
+                continue
+            if kind == "records":
+                items.setdefault(int(index), {})[sub[0]] = value
+            else:
+                items[int(index)] = value
+            placed.append((page, words))
+        if items:
+            first = min(page for page, _ in placed)
+            on_first = [word for page, words in placed if page == first for word in words]
             found[key] = ExtractedField(
-                value=value, confidence=0.98, page=page_of[key], bbox=span_box(ordered)
+                value=[items[index] for index in sorted(items)],
+                confidence=0.98,
+                page=first,
+                bbox=span_box(on_first),
             )
     return found
+
+
+def _extractor(
+    document: ReadDocument, doc_type: DocumentType, options: LabelExtractorOptions | None
+) -> _Extractor:
+    upright = [straightened(page) for page in document.pages]
+    pages = [_Page(page.number, group_lines(page), page.width) for page in upright]
+    return _Extractor(pages, doc_type.fields, options or LabelExtractorOptions())
+
+
+def named_form_fields(document: ReadDocument, doc_type_id: str) -> dict[str, ExtractedField]:
+    """The values the document's own filled form fields hold under catalogue names: read, not
+    inferred, so no other reader can improve on them."""
+    doc_type = load_catalogue().type(doc_type_id)
+    return _from_named_form_fields(_extractor(document, doc_type, None), doc_type)
 
 
 def extract_fields(
@@ -559,9 +619,7 @@ def extract_fields(
 ) -> dict[str, ExtractedField]:
     """Every field of the type the baseline can find; fields it cannot find are absent."""
     doc_type = load_catalogue().type(doc_type_id)
-    upright = [straightened(page) for page in document.pages]
-    pages = [_Page(page.number, group_lines(page), page.width) for page in upright]
-    extractor = _Extractor(pages, doc_type.fields, options or LabelExtractorOptions())
+    extractor = _extractor(document, doc_type, options)
     by_kind: dict[str, Callable[[FieldSpec], ExtractedField | None]] = {
         "choice": extractor.choice,
         "list": extractor.names,

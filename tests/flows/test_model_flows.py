@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ import pytest
 from flows.evaluate import evaluate_models
 from flows.process import process_documents
 from flows.stages import PipelineOptions
-from models.store import ModelMissing
+from flows.train import calibrate_model
+from models.store import HEADS_NAME, Calibration, ModelMissing, read_manifest, save_manifest
 
 
 def _records(out: Path) -> list[dict[str, object]]:
@@ -66,3 +68,32 @@ def test_evaluation_reports_both_pipelines_per_type_and_variant(
     # values the rules read and the model missed are kept (to be confirmed by a person)
     pipelines = report["pipelines"]
     assert pipelines["finetuned+rules"]["field_f1"] >= pipelines["finetuned"]["field_f1"]
+
+
+def test_calibrating_again_on_the_same_val_split_gives_the_thresholds_training_chose(
+    tiny_model: Path, born_digital_corpus: Path, tmp_path: Path
+) -> None:
+    """`docflow calibrate` fits the confidences anew and leaves the weights alone: from a model whose
+    calibration was lost it recovers exactly what training fitted on the same documents."""
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model, model)
+    trained = read_manifest(model)
+    weights = (model / HEADS_NAME).read_bytes()
+    save_manifest(model, trained.model_copy(update={"calibration": Calibration()}))
+    assert read_manifest(model).calibration != trained.calibration
+
+    summary = calibrate_model(str(born_digital_corpus), str(model), "cpu")
+
+    again = read_manifest(model)
+    assert again.calibration == trained.calibration
+    assert summary["calibration"] == trained.calibration.model_dump()
+    assert (model / HEADS_NAME).read_bytes() == weights
+    assert set(again.card["metrics"]) == set(trained.card["metrics"])
+    assert "Calibrated again by `docflow calibrate`" in (model / "README.md").read_text("utf-8")
+
+
+def test_calibrating_without_a_model_says_how_to_train_one(
+    prefect_server: None, born_digital_corpus: Path, tmp_path: Path
+) -> None:
+    with pytest.raises(ModelMissing, match="docflow train"):
+        calibrate_model(str(born_digital_corpus), str(tmp_path / "none"), "cpu")
