@@ -1,0 +1,61 @@
+"""The model cross-checked by the rules: agreement is trusted, everything else is a person's case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.document import ExtractedField, TypePrediction
+from extractors.ingest import ingest
+from extractors.reading import read_document
+from extractors.truth import read_truth
+from models.combine import checked_fields, checked_type, cross_checked
+from models.inference import ModelPrediction
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
+
+
+def _field(value: str, confidence: float) -> ExtractedField:
+    return ExtractedField(value=value, confidence=confidence)
+
+
+def test_a_value_both_read_alike_is_surer_than_either_reading() -> None:
+    fields = checked_fields({"iban": _field("DE02", 0.8)}, {"iban": _field("DE02", 0.7)})
+    assert fields["iban"].value == "DE02"
+    assert fields["iban"].confidence > 0.9
+
+
+def test_on_disagreement_the_rules_reading_is_kept_and_doubted_however_sure_the_model_is() -> None:
+    fields = checked_fields({"city": _field("Münche", 0.99)}, {"city": _field("München", 0.6)})
+    assert fields["city"].value == "München"
+    assert fields["city"].confidence <= 0.3
+
+
+def test_a_value_only_one_reader_found_keeps_at_most_half_its_confidence() -> None:
+    fields = checked_fields({"phone": _field("089 1", 0.96)}, {"email": _field("a@b.example", 0.9)})
+    assert fields["phone"].value == "089 1" and fields["phone"].confidence <= 0.48
+    assert fields["email"].value == "a@b.example" and fields["email"].confidence <= 0.45
+
+
+def test_types_read_differently_keep_the_surer_one_much_less_sure() -> None:
+    model = TypePrediction(id="hundesteuer", confidence=0.9)
+    rules = TypePrediction(id="meldeschein", confidence=0.6)
+    assert checked_type(model, rules).id == "hundesteuer"
+    assert checked_type(model, rules).confidence < 0.5
+    assert checked_type(model, model.model_copy(update={"confidence": 0.6})).confidence > 0.9
+
+
+def test_filled_form_fields_named_after_the_catalogue_stand_whatever_the_model_read() -> None:
+    """A fillable form's own field holds the value: a model that read something else, or nothing,
+    does not make it doubtful."""
+    path = next(
+        p
+        for p in sorted(SAMPLES.rglob("*.pdf"))
+        if read_truth(p).variant == "acroform" and read_truth(p).document_type == "hundesteuer"
+    )
+    truth = read_truth(path)
+    document = read_document(ingest(path))
+    wrong = {key: _field("Falsch", 0.99) for key in truth.fields}
+    model = ModelPrediction(TypePrediction(id=truth.document_type, confidence=0.99), wrong)
+    checked = cross_checked(document, model)
+    assert {key: field.value for key, field in checked.fields.items()} == truth.fields
+    assert min(field.confidence for field in checked.fields.values()) >= 0.95
