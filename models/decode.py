@@ -3,7 +3,7 @@ text (umlauts, 'ß' and formatting as written, whatever the tokenizer saw), norm
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +26,10 @@ EDGE_WORDS = 2
 WEAK_START = 0.2
 WEAK_CONTINUE = 0.1
 WEAK_TRIES = 3
+# A value that reads as nothing valid is tried again with a word or two more of its line (grid
+# units of vertical offset that still count as one line), at this share of its confidence.
+LINE_TOLERANCE = 6
+GROWN_SHARE = 0.5
 
 
 @dataclass
@@ -117,11 +121,42 @@ def _field(value: Any, confidence: float, words: Sequence[PageWord]) -> Extracte
     return ExtractedField(value=value, confidence=round(confidence, 4), page=page, bbox=bbox)
 
 
+def _grown(mention: Mention, words: Sequence[PageWord]) -> Iterator[Mention]:
+    """The mention with up to EDGE_WORDS more words of its line on either side, fewest first,
+    each at half its confidence: the day of '12. Oktober 2026' the model gave to the address
+    printed before it on the same line."""
+    first, last = mention.words[0], mention.words[-1]
+    page, line_top = words[first].page, words[first].box[1]
+
+    def same_line(index: int) -> bool:
+        word = words[index]
+        return word.page == page and abs(word.box[1] - line_top) <= LINE_TOLERANCE
+
+    for extra in range(1, EDGE_WORDS + 1):
+        for before in range(extra + 1):
+            start, end = first - before, last + extra - before
+            if start < 0 or end >= len(words):
+                continue
+            added = [*range(start, first), *range(last + 1, end + 1)]
+            if all(same_line(index) for index in added):
+                yield Mention(
+                    mention.label,
+                    [*range(start, first), *mention.words, *range(last + 1, end + 1)],
+                    mention.confidence * GROWN_SHARE,
+                )
+
+
 def _scalar(spec: FieldSpec, found: list[Mention], words: Sequence[PageWord]) -> ExtractedField | None:
-    """The surest mention that reads as a valid value; a value printed twice counts once."""
+    """The surest mention that reads as a valid value, grown by a word or two along its line if
+    it does not; a value printed twice counts once."""
     best: tuple[float, Any, Mention] | None = None
     for mention in found:
         value = _value(spec, [words[i] for i in mention.words])
+        if value is None:
+            for grown in _grown(mention, words):
+                if (value := _value(spec, [words[i] for i in grown.words])) is not None:
+                    mention = grown
+                    break
         if value is not None and (best is None or mention.confidence > best[0]):
             best = (mention.confidence, value, mention)
     if best is None:

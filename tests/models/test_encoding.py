@@ -144,3 +144,32 @@ def test_a_value_the_model_half_sees_is_kept_as_unsure_and_a_faint_one_is_not_in
             assert fields["family_name"].value == truth.fields["family_name"]
             assert fields["family_name"].confidence == share
         assert fields["given_names"].value == truth.fields["given_names"]
+
+
+def test_a_date_whose_day_the_model_gave_to_its_neighbour_is_completed_from_its_line() -> None:
+    """'Oktober 2026' alone is no date: the day printed just before it on the same line completes
+    it, at half the confidence; a date missing more than its line can give stays missing."""
+    labels = Labels.from_catalogue()
+    found = 0
+    for document, truth in _digital_samples():
+        words = document_words(document)
+        tags = truth_tags(words, truth, document.pages)
+        doc_type = load_catalogue().type(truth.document_type)
+        for key in ("signature_date", "event_date", "move_in_date", "end_date"):
+            tagged = [i for i, tag in enumerate(tags) if tag[2:] == key]
+            if key not in truth.fields or len(tagged) != 3:
+                continue
+            cut = list(tags)
+            cut[tagged[0]] = "O"
+            cut[tagged[1]] = f"B-{key}"
+            fields = extract_from_tags(doc_type, words, _one_hot(cut, labels), labels.tags)
+            assert fields[key].value == truth.fields[key]
+            assert fields[key].confidence == 0.5
+            cut[tagged[1]] = "O"
+            cut[tagged[2]] = f"B-{key}"
+            # '2026' alone: growing by two words could still make it whole, so the value is
+            # either the right date or none at all, never a wrong one
+            fields = extract_from_tags(doc_type, words, _one_hot(cut, labels), labels.tags)
+            assert key not in fields or fields[key].value == truth.fields[key]
+            found += 1
+    assert found >= 3
