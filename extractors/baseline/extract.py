@@ -610,6 +610,8 @@ def _extractor(
 def named_form_fields(document: ReadDocument, doc_type_id: str) -> dict[str, ExtractedField]:
     """The values the document's own filled form fields hold under catalogue names: read, not
     inferred, so no other reader can improve on them."""
+    if not any(word.form_field for page in document.pages for word in page.words):
+        return {}  # scans and plain PDFs: nothing to lay out
     doc_type = load_catalogue().type(doc_type_id)
     return _from_named_form_fields(_extractor(document, doc_type, None), doc_type)
 

@@ -6,6 +6,7 @@ import re
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from extractors.document import BBox, Page, Word
 from extractors.geometry import scan_to_upright
@@ -23,6 +24,12 @@ def token_key(text: str) -> str:
 class Line:
     page: int
     words: tuple[Word, ...]
+
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        """`token_key` of each word, worked out once: every label of a type is looked for on
+        every line."""
+        return tuple(token_key(word.text) for word in self.words)
 
     @property
     def top(self) -> float:
@@ -127,7 +134,7 @@ def find_label(lines: list[Line], label: str) -> list[LabelHit]:
     hits = []
     for line_index, line in enumerate(lines):
         # Punctuation standing alone ('Name / Firma') is no word of the label.
-        keyed = [(i, key) for i, key in enumerate(token_key(word.text) for word in line.words) if key]
+        keyed = [(i, key) for i, key in enumerate(line.keys) if key]
         for start in range(len(keyed) - len(wanted) + 1):
             if [key for _, key in keyed[start : start + len(wanted)]] == wanted:
                 first, last = keyed[start][0], keyed[start + len(wanted) - 1][0]
