@@ -95,6 +95,7 @@ def _model_pipelines(items: list[bench.Timed], model_dir: str | None) -> dict[st
         "finetuned": (finetuned, predictions, model_thresholds(predictor)),
         "finetuned+rules": (both, checked, checked_thresholds(predictor)),
         "device": str(predictor.device),
+        "precision": predictor.precision,
     }
 
 
@@ -161,7 +162,8 @@ def run_benchmark(
     speed["pages_per_second"] = round(pages / seconds, 3)
     speed["documents_per_minute"] = round(60 * len(items) / seconds, 2)
     speed["measured_on"] = (
-        f"{os.cpu_count()} CPU cores, {models.get('device', 'cpu')}, one document at a time"
+        f"{os.cpu_count()} CPU cores, {models.get('device', 'cpu')} "
+        f"({models.get('precision', 'float32')}), one document at a time"
     )
     _tell("speed", 1, 1)
 

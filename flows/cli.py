@@ -596,6 +596,7 @@ def _print_comparison(report: dict[str, Any]) -> None:
             f"{result['type_threshold']:.2f}, field {result['field_threshold']:.2f}), "
             f"{result['ms_per_page']} ms/page after reading"
         )
+    console.print(f"Model passes on {report['device']} in {report['precision']}.")
 
 
 bench_app = typer.Typer(

@@ -38,7 +38,8 @@ def summary_markdown(report: dict[str, Any]) -> str:
             f"{result['field_f1']:.3f} | {result['straight_through_rate']:.1%} | "
             f"{result['residual_field_error_rate']:.2%} | {result['ms_per_page']} |"
         )
-    return f"# Evaluation on {report['corpus']} ({report['split']})\n\n" + "\n".join(rows) + "\n"
+    where = f"Model passes on {report['device']} in {report['precision']}."
+    return f"# Evaluation on {report['corpus']} ({report['split']})\n\n" + "\n".join(rows) + f"\n\n{where}\n"
 
 
 @flow(name="evaluate_models", task_runner=thread_pool(), validate_parameters=False)
@@ -65,6 +66,8 @@ def evaluate_models(
         "documents": len(items),
         "pages": sum(len(item.document.pages) for item in items),
         "model": str(folder),
+        "device": str(predictor.device),
+        "precision": predictor.precision,
         "pipelines": {
             "baseline": report_pipeline(items, baseline_pipeline, baseline_thresholds()),
             "finetuned": report_pipeline(items, model_pipeline(predictor), model_thresholds(predictor)),

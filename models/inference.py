@@ -18,7 +18,7 @@ from extractors.validation import INVOICE_TOLERANCE
 from models.calibration import softmax
 from models.decode import extract_from_tags
 from models.encoding import Encoded
-from models.network import DocumentModel, best_device
+from models.network import DocumentModel, best_device, inference_dtype
 from models.store import Manifest, load_model
 from models.training import Prepared, predict_logits, prepare
 
@@ -61,6 +61,7 @@ class Predictor:
         self, model: DocumentModel, tokenizer: Any, manifest: Manifest, device: torch.device
     ) -> None:
         self.model, self.tokenizer, self.manifest, self.device = model, tokenizer, manifest, device
+        self.dtype = inference_dtype(device)
         self.catalogue = load_catalogue()
 
     @classmethod
@@ -72,6 +73,10 @@ class Predictor:
     @property
     def name(self) -> str:
         return f"finetuned:{Path(self.manifest.config.base_model).name}"
+
+    @property
+    def precision(self) -> str:
+        return "bfloat16" if self.dtype == torch.bfloat16 else "float32"
 
     def prepare(
         self, documents: Sequence[ReadDocument], truths: Sequence[GroundTruth | None] | None = None
@@ -96,6 +101,7 @@ class Predictor:
             self.manifest.labels,
             self.device,
             batch_size,
+            self.dtype,
         )
 
     def decide(self, prepared: Prepared, type_logits: np.ndarray, tag_logits: np.ndarray) -> ModelPrediction:

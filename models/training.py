@@ -220,13 +220,15 @@ def predict_logits(
     labels: Labels,
     device: torch.device,
     batch_size: int = 32,
+    dtype: torch.dtype | None = None,
 ) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Per document: type logits, and tag logits per word (rows in the document's word order)."""
+    """Per document: type logits, and tag logits per word (rows in the document's word order).
+    With a `dtype`, matrix products run in it (autocast) and norms and softmax stay float32."""
     examples = document_windows(encoded, tokenizer, config.max_length, config.stride)
     by_example: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     index_of = {id(example): i for i, example in enumerate(examples)}
     model.eval()
-    with torch.inference_mode():
+    with torch.inference_mode(), torch.autocast(device.type, dtype=dtype, enabled=dtype is not None):
         for batch in inference_batches(examples, batch_size, tokenizer.pad_token_id or 0):
             batch = batch.to(device)
             type_logits, tag_logits = model(batch.input_ids, batch.attention_mask, batch.boxes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
@@ -15,8 +16,11 @@ import pytest
 from eval.synth.generate import CorpusOptions, Made, generate_corpus
 from extractors.truth import GroundTruth, read_truth, write_truth
 
-# Tests never pick up a model trained on this machine by hand: the default model folder is empty.
-os.environ["DOCFLOW_MODEL_DIR"] = str(Path(tempfile.mkdtemp(prefix="docflow-no-model-")) / "model")
+# Tests never pick up a model trained on this machine by hand: the default model folder is empty,
+# and gone again when the tests end.
+_NO_MODEL = tempfile.mkdtemp(prefix="docflow-no-model-")
+atexit.register(shutil.rmtree, _NO_MODEL, ignore_errors=True)
+os.environ["DOCFLOW_MODEL_DIR"] = str(Path(_NO_MODEL) / "model")
 
 # Small but complete: every type, split and variant shows up at least once.
 CORPUS_PER_TYPE = 10

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 
@@ -58,6 +59,36 @@ def test_a_saved_model_loads_back_with_identical_predictions(
     again = Predictor.load(tmp_path / "copy", "cpu")
     _same(before, again.predict(documents))
     assert torch.equal(first.model.tag_head.weight, again.model.tag_head.weight)
+
+
+def test_bfloat16_passes_read_the_documents_as_float32_ones_do(
+    tiny_model: Path, born_digital_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = [document for document, _ in _documents(born_digital_corpus, "val")]
+    runs, logits = {}, {}
+    for precision in ("float32", "bfloat16"):
+        monkeypatch.setenv("DOCFLOW_PRECISION", precision)
+        predictor = Predictor.load(tiny_model, "cpu")
+        assert predictor.precision == precision
+        runs[precision] = predictor.predict(documents)
+        logits[precision] = predictor.raw(predictor.prepare(documents[:1]))[0][1]
+    # the passes did run in another precision: the numbers differ a little, the readings not
+    assert not np.array_equal(logits["float32"], logits["bfloat16"])
+    assert np.allclose(logits["float32"], logits["bfloat16"], atol=0.5)
+    pairs = list(zip(runs["float32"], runs["bfloat16"], strict=True))
+    assert all(a.document_type.id == b.document_type.id for a, b in pairs)
+    values = [(a.fields[k].value, b.fields.get(k)) for a, b in pairs for k in a.fields]
+    assert values
+    same = sum(b is not None and a == b.value for a, b in values)
+    assert same >= 0.9 * len(values)
+
+
+def test_an_unknown_precision_is_refused_with_the_choices(
+    tiny_model: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DOCFLOW_PRECISION", "int4")
+    with pytest.raises(ValueError, match="auto, float32, bfloat16"):
+        Predictor.load(tiny_model, "cpu")
 
 
 def test_the_model_card_tells_base_model_data_metrics_and_hardware(
