@@ -5,7 +5,8 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -26,7 +27,7 @@ from extractors.baseline.patterns import PATTERNS, find_patterns
 from extractors.catalogue import DocumentType, FieldSpec, load_catalogue
 from extractors.document import ExtractedField, Page, ReadDocument, Word
 from extractors.geometry import overlaps, upright_to_scan
-from extractors.normalise import NormalisationError, fold, normalise_choice, normalise_value
+from extractors.normalise import MONTHS, NormalisationError, fold, normalise_choice, normalise_value
 from extractors.reading import CHECK_MARK
 from extractors.validation import validate_value
 
@@ -125,6 +126,52 @@ def _accept(spec: FieldSpec, words: list[Word], stops: StopLabels | None = None)
     return words_value(spec, words)
 
 
+def _printed_texts(spec: FieldSpec) -> Iterator[str]:
+    catalogue = load_catalogue()
+    yield from catalogue.label_words(spec)
+    for option in spec.options:
+        yield from option.words
+    for sub in spec.fields:
+        yield from _printed_texts(sub)
+
+
+# Words of labels and options that values use as much (articles, prepositions, the city's name):
+# they count neither way.
+_VALUE_WORDS = frozenset(
+    {
+        *("aus", "auf", "bei", "bis", "das", "dem", "den", "der", "des", "die", "ein", "einem"),
+        *("einen", "eines", "fuer", "ich", "ihr", "ihre", "ist", "mit", "muenchen", "nach", "neue"),
+        *("nicht", "nur", "oder", "ohne", "seit", "ueber", "und", "vom", "von", "vor", "wenn", "zum"),
+        "zur",
+    }
+)
+
+
+@cache
+def form_words() -> frozenset[str]:
+    """Words forms print themselves, of every type: labels and checkbox options. Short ones ('am',
+    'in', 'm') also occur in values and are left out; so are the words a type is known by, which
+    name places and subjects too ('München', 'Hundesteuerbescheid 2025')."""
+    texts: list[str] = []
+    for doc_type in load_catalogue().types.values():
+        for spec in doc_type.fields:
+            texts += _printed_texts(spec)
+    keys = {token_key(part) for text in texts for part in re.split(r"[\s/()]+", text)}
+    return frozenset(key for key in keys if len(key) > 2 and key not in _VALUE_WORDS)
+
+
+def reads_as_form_text(spec: FieldSpec, value: str) -> bool:
+    """Whether a free-text value is rather the form's own printing: a label
+    ('Staatsangehörigkeit(en)'), a checkbox option ('Zuzug aus anderem Meldebezirk'), a heading,
+    or for plain text a month and year ('Juli 2026' is no dog breed). On layouts the rules were
+    not written for, these stand where a value was looked for."""
+    parts = (token_key(part) for part in re.split(r"[\s/()–]+", value))
+    keys = [key for key in parts if len(key) > 2 and key not in _VALUE_WORDS]
+    known = form_words() | (MONTHS.keys() if spec.kind == "text" else frozenset())
+    printed = sum(key in known for key in keys)
+    return bool(keys) and 2 * printed >= len(keys)
+
+
 def words_value(spec: FieldSpec, words: Sequence[Word]) -> Any:
     """The normalised value the words spell for a field (written plainly or one character per
     cell), or None when they are no valid value of it."""
@@ -140,6 +187,8 @@ def words_value(spec: FieldSpec, words: Sequence[Word]) -> Any:
     if any(issue.severity == "error" for issue in validate_value(spec, value)):
         return None
     if spec.kind == "name" and not _looks_like_name(value):
+        return None
+    if spec.kind in ("text", "name") and isinstance(value, str) and reads_as_form_text(spec, value):
         return None
     return value
 

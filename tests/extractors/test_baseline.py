@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 from extractors.baseline.classify import classify_document
-from extractors.baseline.extract import extract_fields, named_form_fields
-from extractors.document import ReadDocument
+from extractors.baseline.extract import extract_fields, named_form_fields, reads_as_form_text
+from extractors.catalogue import load_catalogue
+from extractors.document import Page, ReadDocument, SourceFile, Word
 from extractors.ingest import ingest
 from extractors.reading import read_document
 from extractors.truth import GroundTruth, read_truth
@@ -89,3 +90,45 @@ def test_filled_form_fields_named_after_the_catalogue_give_every_value_lists_and
         lists += sum(isinstance(value, list) for value in truth.fields.values())
     assert named >= 3
     assert lists >= 2, "the sample set should hold filled forms with a list and with persons"
+
+
+def _word(text: str, x: float, y: float) -> Word:
+    return Word(text=text, bbox=(x, y, x + 6 * len(text), y + 10), source="text_layer")
+
+
+def test_another_fields_label_where_a_value_is_looked_for_is_passed_over_for_the_value() -> None:
+    """An edition the rules never saw prints its labels in a row over the values; right of
+    'Vornamen' stands the next label, worded 'Staatsangehörigkeit(en)', and the name is under it."""
+    labels = [("Familienname", 50), ("Vornamen", 200), ("Staatsangehörigkeit(en)", 330)]
+    values = [("Huber", 50), ("Ingbert", 200), ("deutsch", 330)]
+    words = [_word("Gewerbe-Abmeldung", 50, 40)]
+    words += [_word(text, x, 100) for text, x in labels] + [_word(text, x, 114) for text, x in values]
+    page = Page(number=1, width=595, height=842, unit="pt", words=tuple(words), source="text_layer")
+    document = ReadDocument(
+        source=SourceFile(filename="abmeldung.pdf", sha256="0" * 64), pages=(page,), reader="test"
+    )
+    fields = extract_fields(document, "gewerbeabmeldung")
+    assert fields["given_names"].value == "Ingbert"
+    assert fields["family_name"].value == "Huber"
+
+
+def test_labels_options_and_months_read_as_form_text_and_values_with_form_words_do_not() -> None:
+    catalogue = load_catalogue()
+    business = catalogue.type("gewerbeanmeldung")
+    breed = catalogue.type("hundesteuer").field("dog_breed")
+    printed = [
+        (business.field("given_names"), "Staatsangehörigkeit(en)"),
+        (business.field("legal_form"), "Zuzug aus anderem Meldebezirk"),
+        (business.field("activity"), "Neuerrichtung"),
+        (breed, "Juli 2026"),
+    ]
+    values = [
+        (business.field("legal_form"), "GmbH"),
+        (business.field("legal_form"), "AG"),
+        (business.field("activity"), "Computerreparatur und IT-Service vor Ort"),
+        (business.field("birth_place"), "München"),
+        (business.field("family_name"), "Mai"),
+        (catalogue.type("widerspruch").field("subject"), "Bescheid über die Festsetzung der Abfallgebühren"),
+    ]
+    assert all(reads_as_form_text(spec, text) for spec, text in printed)
+    assert not any(reads_as_form_text(spec, text) for spec, text in values)

@@ -95,6 +95,19 @@ def test_an_upside_down_scan_is_turned_and_boxes_stay_on_the_original(tmp_path: 
     assert _found_share(document, truth.model_copy(update={"boxes": boxes}), 1.0) > 0.7
 
 
+def test_a_page_tesseracts_orientation_check_takes_for_upright_is_still_read_the_right_way_up(
+    tmp_path: Path,
+) -> None:
+    """A generated 150 dpi scan of a dog-tax form lying upside down, which Tesseract's orientation
+    detection calls upright (and Arabic script). Read as it lies it is gibberish."""
+    path = Path(__file__).parent / "data" / "kopfueber-osd-sagt-aufrecht.jpg"
+    document = _read(path, tmp_path)
+    page = document.pages[0]
+    assert page.rotation == 180
+    text = " ".join(word.text for word in page.words)
+    assert "Anmeldung eines Hundes zur Hundesteuer" in text
+
+
 @pytest.mark.parametrize("name", ["train/sonstiges-0001.pdf", "val/widerspruch-0002.pdf"])
 def test_letters_and_flyers_have_a_text_layer(tmp_path: Path, name: str) -> None:
     document = _read(SAMPLES / name, tmp_path)
