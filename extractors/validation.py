@@ -18,6 +18,8 @@ MUNICH_POSTCODES = range(80331, 81929 + 1)
 EARLIEST_BIRTH_DATE = dt.date(1900, 1, 1)
 # Invoices are checked to the cent: rounding per line may leave one cent either way.
 INVOICE_TOLERANCE = Decimal("0.01")
+# net + tax = gross
+INVOICE_AMOUNTS = ("net_amount", "tax_amount", "gross_amount")
 IBAN_LENGTHS = {"DE": 22, "AT": 20, "CH": 21, "NL": 18, "FR": 27, "IT": 27, "ES": 24, "LU": 20}
 ID_DOCUMENT_ALPHABET = "CFGHJKLMNPRTVWXYZ0123456789"
 
@@ -67,7 +69,8 @@ def _date(value: str) -> dt.date | None:
         return None
 
 
-def _money(value: str) -> Decimal | None:
+def money_value(value: str) -> Decimal | None:
+    """A normalised money value ('1234.50') as a Decimal; None for anything else."""
     if not re.fullmatch(r"-?\d+\.\d{2}", value):
         return None
     try:
@@ -107,7 +110,7 @@ _PATTERNS: dict[str, tuple[Callable[[str], bool], str]] = {
     "vat_id": (vat_id_is_valid, "VAT id must be DE followed by 9 digits"),
     "leitweg_id": (leitweg_id_is_valid, "Leitweg-ID pattern or check digits are wrong"),
     "microchip": (lambda v: re.fullmatch(r"\d{15}", v) is not None, "microchip needs 15 digits"),
-    "money": (lambda v: _money(v) is not None, "amount must look like 1234.50"),
+    "money": (lambda v: money_value(v) is not None, "amount must look like 1234.50"),
     "currency": (lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None, "currency must be ISO 4217"),
     "integer": (lambda v: re.fullmatch(r"0|[1-9]\d*", v) is not None, "not a whole number"),
     "email": (
@@ -180,8 +183,8 @@ def validate_fields_of(
 
 
 def _check_invoice_arithmetic(fields: Mapping[str, Any]) -> list[Issue]:
-    amounts = {key: _money(str(fields.get(key, ""))) for key in ("net_amount", "tax_amount")}
-    gross = _money(str(fields.get("gross_amount", "")))
+    amounts = {key: money_value(str(fields.get(key, ""))) for key in ("net_amount", "tax_amount")}
+    gross = money_value(str(fields.get("gross_amount", "")))
     net, tax = amounts["net_amount"], amounts["tax_amount"]
     if net is None or tax is None or gross is None:
         return []
@@ -189,7 +192,7 @@ def _check_invoice_arithmetic(fields: Mapping[str, Any]) -> list[Issue]:
     if abs(net + tax - gross) > INVOICE_TOLERANCE:
         message = "net amount plus tax does not equal the gross amount"
         issues.append(Issue("gross_amount", "arithmetic", message))
-    due = _money(str(fields.get("amount_due", "")))
+    due = money_value(str(fields.get("amount_due", "")))
     if due is not None and due > gross + INVOICE_TOLERANCE:
         issues.append(Issue("amount_due", "arithmetic", "amount due exceeds the gross amount"))
     return issues

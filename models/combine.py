@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from extractors.baseline.classify import classify_document
 from extractors.baseline.extract import extract_fields, named_form_fields
+from extractors.catalogue import load_catalogue
 from extractors.document import ExtractedField, ReadDocument, TypePrediction
 from extractors.geometry import overlaps
-from models.inference import ModelPrediction
+from models.inference import ModelPrediction, cross_check_invoice
 
 # A value the two read differently keeps this share of the less sure one's confidence; a value
 # only one of them found keeps this share of its own: neither may pass without the other.
@@ -85,6 +86,8 @@ def cross_checked(document: ReadDocument, prediction: ModelPrediction) -> ModelP
     # a form field named after the catalogue key holds the value itself: the model's silence or
     # another reading of the page around it does not make it doubtful
     fields |= named_form_fields(document, document_type.id)
+    if "invoice_arithmetic" in load_catalogue().type(document_type.id).rules:
+        fields = cross_check_invoice(fields)  # amounts that add up, whoever read them
     fields = {
         key: field.model_copy(
             update={"confidence": round(field.confidence * ocr_certainty(document, field), 4)}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ import torch
 from extractors.catalogue import load_catalogue
 from extractors.document import ExtractedField, ReadDocument, TypePrediction
 from extractors.truth import GroundTruth
-from extractors.validation import INVOICE_TOLERANCE
+from extractors.validation import INVOICE_AMOUNTS, INVOICE_TOLERANCE, money_value
 from models.calibration import softmax
 from models.decode import extract_from_tags
 from models.encoding import Encoded
@@ -25,7 +24,6 @@ from models.training import Prepared, predict_logits, prepare
 # Three amounts read apart that satisfy net + tax = gross are very unlikely to be misread: each
 # is then at least this sure.
 ARITHMETIC_AGREEMENT = 0.99
-INVOICE_AMOUNTS = ("net_amount", "tax_amount", "gross_amount")
 
 
 @dataclass(frozen=True)
@@ -34,17 +32,12 @@ class ModelPrediction:
     fields: dict[str, ExtractedField]
 
 
-def _amount(field: ExtractedField | None) -> Decimal | None:
-    try:
-        return Decimal(str(field.value)) if field is not None else None
-    except InvalidOperation:
-        return None
-
-
 def cross_check_invoice(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]:
     """Net, tax and gross that add up confirm each other; ones that do not are left to the
     validator, which sends the invoice to review."""
-    net, tax, gross = (_amount(fields.get(key)) for key in INVOICE_AMOUNTS)
+    net, tax, gross = (
+        money_value(str(fields[key].value)) if key in fields else None for key in INVOICE_AMOUNTS
+    )
     if net is None or tax is None or gross is None or abs(net + tax - gross) > INVOICE_TOLERANCE:
         return fields
     checked = dict(fields)

@@ -6,6 +6,7 @@ import itertools
 import re
 import statistics
 from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -29,7 +30,7 @@ from extractors.document import ExtractedField, Page, ReadDocument, Word
 from extractors.geometry import overlaps, upright_to_scan
 from extractors.normalise import MONTHS, NormalisationError, fold, normalise_choice, normalise_value
 from extractors.reading import CHECK_MARK
-from extractors.validation import validate_value
+from extractors.validation import INVOICE_AMOUNTS, INVOICE_TOLERANCE, money_value, validate_value
 
 EXTRACTOR_NAME = "baseline-labels"
 # Marks people and OCR leave in a ticked box.
@@ -710,7 +711,52 @@ def extract_fields(
     extractor.labels_under = True
     labels_under = by_labels()
     fields |= labels_under if fit(labels_under) > fit(labels_over) else labels_over
+    if "invoice_arithmetic" in doc_type.rules:
+        fields = balanced_amounts(extractor, doc_type, fields)
     return {key: _on_scan(field, document.pages) for key, field in fields.items()}
+
+
+def balanced_amounts(
+    extractor: _Extractor, doc_type: DocumentType, fields: dict[str, ExtractedField]
+) -> dict[str, ExtractedField]:
+    """Net + tax = gross, where one of the three was read wrong or not at all and the page prints
+    the one amount that balances the other two: an invoice with two VAT rates lists each rate's
+    tax before the total, and the first is what stands next to 'MwSt'. Only one repair that an
+    amount on the page confirms is made; otherwise the validator sends the invoice to review."""
+    amounts = {key: money_value(str(fields[key].value)) if key in fields else None for key in INVOICE_AMOUNTS}
+    net, tax, gross = amounts.values()
+    if (
+        net is not None
+        and tax is not None
+        and gross is not None
+        and abs(net + tax - gross) <= INVOICE_TOLERANCE
+    ):
+        return fields
+    money = doc_type.field("gross_amount")
+    printed: dict[Decimal, tuple[int, list[Word]]] = {}
+    for page in extractor.pages:
+        for line in page.lines:
+            for match in find_patterns(list(line.words)):
+                value = words_value(money, match.words) if match.kind == "money" else None
+                if (amount := money_value(str(value))) is not None:
+                    printed.setdefault(amount, (page.number, list(match.words)))
+    repairs = []
+    for key, expected in (
+        ("tax_amount", None if gross is None or net is None else gross - net),
+        ("net_amount", None if gross is None or tax is None else gross - tax),
+        ("gross_amount", None if net is None or tax is None else net + tax),
+    ):
+        if expected is not None and expected > 0 and expected != amounts[key] and expected in printed:
+            repairs.append((key, expected))
+    if len(repairs) != 1:
+        return fields
+    key, value = repairs[0]
+    page_number, words = printed[value]
+    others = [fields[other].confidence for other in INVOICE_AMOUNTS if other != key]
+    repaired = ExtractedField(
+        value=f"{value:.2f}", confidence=min(others), page=page_number, bbox=span_box(words)
+    )
+    return fields | {key: repaired}
 
 
 def _on_scan(field: ExtractedField, pages: Sequence[Page]) -> ExtractedField:

@@ -132,3 +132,29 @@ def test_labels_options_and_months_read_as_form_text_and_values_with_form_words_
     ]
     assert all(reads_as_form_text(spec, text) for spec, text in printed)
     assert not any(reads_as_form_text(spec, text) for spec, text in values)
+
+
+def _invoice(lines: list[str]) -> ReadDocument:
+    words = [_word("RECHNUNG", 50, 40)]
+    for row, line in enumerate(lines):
+        x = 50.0
+        for text in line.split():
+            words.append(_word(text, x, 100 + 16 * row))
+            x += 6 * len(text) + 8
+    page = Page(number=1, width=595, height=842, unit="pt", words=tuple(words), source="text_layer")
+    return ReadDocument(
+        source=SourceFile(filename="rechnung.pdf", sha256="0" * 64), pages=(page,), reader="test"
+    )
+
+
+def test_the_tax_total_that_balances_net_and_gross_is_taken_over_the_first_rates_tax() -> None:
+    """Two VAT rates: the tax next to the first 'MWST' is 7 %'s share, the invoice's tax is the total."""
+    lines = ["NETTO 252,98", "MWST 7% 12,49", "MWST 19% 14,16", "MWST GESAMT 26,65", "BRUTTO EUR 279,63"]
+    fields = extract_fields(_invoice(lines), "eingangsrechnung")
+    amounts = {key: fields[key].value for key in ("net_amount", "tax_amount", "gross_amount")}
+    assert amounts == {"net_amount": "252.98", "tax_amount": "26.65", "gross_amount": "279.63"}
+    # where no amount on the page balances the others, they stay as read, for review to settle
+    unbalanced = extract_fields(
+        _invoice(["NETTO 252,98", "MWST 7% 12,49", "BRUTTO EUR 279,63"]), "eingangsrechnung"
+    )
+    assert unbalanced["tax_amount"].value == "12.49"
