@@ -12,6 +12,7 @@ from extractors.baseline.extract import extract_fields, named_form_fields
 from extractors.catalogue import load_catalogue
 from extractors.document import ExtractedField, ReadDocument, TypePrediction
 from extractors.geometry import overlaps
+from extractors.routing import RoutingOptions
 from models.inference import ModelPrediction, cross_check_invoice
 
 # A value the two read differently keeps this share of the less sure one's confidence; a value
@@ -25,12 +26,22 @@ def _both(first: float, second: float) -> float:
     return round(1.0 - (1.0 - first) * (1.0 - second), 4)
 
 
+# The rules' type stands against the model's where the rules are sure enough to route a document
+# on their own (the baseline's review threshold): their keywords ('Wohnungsgeberbestätigung' in
+# a title) mean the same on any layout, while the model's confidence is calibrated on layouts it
+# was trained on. On the unseen layouts of three test splits (279 documents) the model named
+# another type, most often 0.9 to 1.0 sure, in 13 documents where the rules were this sure; the
+# rules were right in 12.
+RULES_TYPE_STANDS = RoutingOptions().min_type_confidence
+
+
 def checked_type(model: TypePrediction, rules: TypePrediction) -> TypePrediction:
-    """Agreement makes the type surer; on disagreement the surer reader's type is kept, much less
-    sure (a young model defers to the rules, a good one overrules them)."""
+    """Agreement makes the type surer. On disagreement a sure rules reading is kept, otherwise
+    the surer reader's type; either way much less sure, so that a person decides."""
     if model.id == rules.id:
         return model.model_copy(update={"confidence": _both(model.confidence, rules.confidence)})
-    kept, other = (model, rules) if model.confidence >= rules.confidence else (rules, model)
+    rules_win = rules.confidence >= RULES_TYPE_STANDS or rules.confidence > model.confidence
+    kept, other = (rules, model) if rules_win else (model, rules)
     return kept.model_copy(update={"confidence": round(kept.confidence * (1.0 - other.confidence), 4)})
 
 
