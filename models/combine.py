@@ -33,14 +33,21 @@ def _both(first: float, second: float) -> float:
 # another type, most often 0.9 to 1.0 sure, in 13 documents where the rules were this sure; the
 # rules were right in 12.
 RULES_TYPE_STANDS = RoutingOptions().min_type_confidence
+OTHER_TYPE = "sonstiges"
 
 
 def checked_type(model: TypePrediction, rules: TypePrediction) -> TypePrediction:
-    """Agreement makes the type surer. On disagreement a sure rules reading is kept, otherwise
-    the surer reader's type; either way much less sure, so that a person decides."""
+    """Agreement makes the type surer. On disagreement a sure rules reading is kept, and so is
+    'sonstiges' from rules that found no type's keywords (a form without its own title words is
+    more likely no form: it goes to review, never to a department); otherwise the surer reader's
+    type. Either way much less sure, so that a person decides."""
     if model.id == rules.id:
         return model.model_copy(update={"confidence": _both(model.confidence, rules.confidence)})
-    rules_win = rules.confidence >= RULES_TYPE_STANDS or rules.confidence > model.confidence
+    rules_win = (
+        rules.id == OTHER_TYPE
+        or rules.confidence >= RULES_TYPE_STANDS
+        or rules.confidence > model.confidence
+    )
     kept, other = (rules, model) if rules_win else (model, rules)
     return kept.model_copy(update={"confidence": round(kept.confidence * (1.0 - other.confidence), 4)})
 
@@ -88,8 +95,8 @@ def cross_checked(document: ReadDocument, prediction: ModelPrediction) -> ModelP
     """The model's prediction for a document, checked against the baseline rules' reading."""
     rules_type = classify_document(document)
     document_type = checked_type(prediction.document_type, rules_type)
-    if document_type.id == "sonstiges":
-        return ModelPrediction(document_type, prediction.fields)
+    if document_type.id == OTHER_TYPE:  # no fields: not even those the model read for its own type
+        return ModelPrediction(document_type, {})
     rules_fields = extract_fields(document, document_type.id)
     # the model's values belong to its own type: when the rules' type won, only theirs are left
     model_fields = prediction.fields if document_type.id == prediction.document_type.id else {}

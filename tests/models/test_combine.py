@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractors.baseline.classify import classify_document
 from extractors.document import ExtractedField, TypePrediction
 from extractors.ingest import ingest
 from extractors.reading import read_document
@@ -89,3 +90,19 @@ def test_invoice_amounts_that_add_up_pass_even_where_only_one_reader_found_one()
     for key in ("net_amount", "tax_amount", "gross_amount"):
         assert checked[key].value == truth.fields[key]
         assert checked[key].confidence >= 0.99
+
+
+def test_a_document_without_any_forms_title_words_is_no_form_however_sure_the_model_is() -> None:
+    """A flyer the model takes for a trade registration at 0.99 goes to review as 'sonstiges'
+    when the rules find none of any type's keywords on it, without the fields the model read."""
+    path = next(p for p in sorted(SAMPLES.rglob("*.pdf")) if read_truth(p).document_type == "sonstiges")
+    document = read_document(ingest(path))
+    rules = classify_document(document)
+    assert rules.id == "sonstiges"
+    model = ModelPrediction(
+        TypePrediction(id="gewerbeanmeldung", confidence=0.99), {"family_name": _field("Huber", 0.99)}
+    )
+    checked = cross_checked(document, model)
+    assert checked.document_type.id == "sonstiges"
+    assert checked.document_type.confidence < 0.1
+    assert checked.fields == {}
