@@ -44,9 +44,7 @@ def checked_type(model: TypePrediction, rules: TypePrediction) -> TypePrediction
     if model.id == rules.id:
         return model.model_copy(update={"confidence": _both(model.confidence, rules.confidence)})
     rules_win = (
-        rules.id == OTHER_TYPE
-        or rules.confidence >= RULES_TYPE_STANDS
-        or rules.confidence > model.confidence
+        rules.id == OTHER_TYPE or rules.confidence >= RULES_TYPE_STANDS or rules.confidence > model.confidence
     )
     kept, other = (rules, model) if rules_win else (model, rules)
     return kept.model_copy(update={"confidence": round(kept.confidence * (1.0 - other.confidence), 4)})

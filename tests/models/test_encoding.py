@@ -173,3 +173,34 @@ def test_a_date_whose_day_the_model_gave_to_its_neighbour_is_completed_from_its_
             assert key not in fields or fields[key].value == truth.fields[key]
             found += 1
     assert found >= 3
+
+
+def test_a_value_the_model_sees_going_on_but_not_starting_takes_in_the_word_before_it() -> None:
+    """'Donata Steuer' as account holder, where the model gave 'Donata' to the address printed next
+    and saw the account holder only from 'Steuer' on: the value is the whole name, at half the
+    confidence."""
+    labels = Labels.from_catalogue()
+    found = 0
+    for document, truth in _digital_samples():
+        words = document_words(document)
+        tags = truth_tags(words, truth, document.pages)
+        doc_type = load_catalogue().type(truth.document_type)
+        for spec in doc_type.fields:
+            tagged = [i for i, tag in enumerate(tags) if tag[2:] == spec.key]
+            if (
+                spec.kind not in ("name", "text")
+                or len(tagged) != 2
+                or not isinstance(truth.fields.get(spec.key), str)
+            ):
+                continue
+            other = next((s.key for s in doc_type.fields if s.kind == "address"), None)
+            if other is None:
+                continue
+            cut = list(tags)
+            cut[tagged[0]] = f"B-{other}"
+            cut[tagged[1]] = f"I-{spec.key}"
+            fields = extract_from_tags(doc_type, words, _one_hot(cut, labels), labels.tags)
+            assert fields[spec.key].value == truth.fields[spec.key]
+            assert fields[spec.key].confidence == 0.5
+            found += 1
+    assert found >= 3
