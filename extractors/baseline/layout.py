@@ -107,6 +107,12 @@ class StopLabels:
         return False
 
 
+def _leads_into(before: Word, word: Word) -> bool:
+    if before.text.endswith((":", ")")) or not before.text[:1].isalpha():
+        return False
+    return word.bbox[0] - before.bbox[2] < 0.6 * (word.bbox[3] - word.bbox[1])
+
+
 @dataclass(frozen=True)
 class LabelHit:
     """A label found on a page: which line, which words, and the text it matched."""
@@ -117,7 +123,13 @@ class LabelHit:
     label: str
 
     def box(self, lines: list[Line]) -> BBox:
-        words = lines[self.line].words[self.start : self.end]
+        """The label's box, with the words printed right before it, one space away, that lead
+        into it on editions the catalogue does not know ('Sämtliche' of 'Sämtliche Vornamen')."""
+        line = lines[self.line].words
+        start = self.start
+        while start > 0 and _leads_into(line[start - 1], line[start]):
+            start -= 1
+        words = line[start : self.end]
         return (
             words[0].bbox[0],
             min(w.bbox[1] for w in words),

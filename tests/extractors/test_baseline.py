@@ -158,3 +158,19 @@ def test_the_tax_total_that_balances_net_and_gross_is_taken_over_the_first_rates
         _invoice(["NETTO 252,98", "MWST 7% 12,49", "BRUTTO EUR 279,63"]), "eingangsrechnung"
     )
     assert unbalanced["tax_amount"].value == "12.49"
+
+
+def test_a_value_under_a_label_with_an_unknown_leading_word_is_found_under_the_whole_label() -> None:
+    """'Sämtliche Vornamen' is a wording the catalogue does not know: the label found is 'Vornamen',
+    and the name written under 'Sämtliche' belongs to it all the same."""
+    words = [_word("Gewerbe-Abmeldung", 50, 40), _word("Familienname", 50, 100)]
+    words += [_word("(ggf.", 126, 100), _word("Geburtsname)", 160, 100)]
+    words += [_word("Sämtliche", 333, 100), _word("Vornamen", 390, 100)]
+    words += [_word("Margraf", 52, 114), _word("Cetin", 334, 114)]
+    page = Page(number=1, width=595, height=842, unit="pt", words=tuple(words), source="text_layer")
+    document = ReadDocument(
+        source=SourceFile(filename="abmeldung.pdf", sha256="0" * 64), pages=(page,), reader="test"
+    )
+    fields = extract_fields(document, "gewerbeabmeldung")
+    assert fields["given_names"].value == "Cetin"
+    assert fields["family_name"].value == "Margraf"
