@@ -182,14 +182,31 @@ def validate_fields_of(
     return issues
 
 
+Amounts = tuple[Decimal | None, Decimal | None, Decimal | None]
+
+
+def invoice_amounts(values: Mapping[str, Any]) -> Amounts:
+    """Net, tax and gross of an invoice's values, each None where missing or no money value."""
+    net, tax, gross = (money_value(str(values.get(key, ""))) for key in INVOICE_AMOUNTS)
+    return net, tax, gross
+
+
+def adds_up(net: Decimal | None, tax: Decimal | None, gross: Decimal | None) -> bool:
+    """Net + tax = gross to the cent, all three read."""
+    return (
+        net is not None
+        and tax is not None
+        and gross is not None
+        and abs(net + tax - gross) <= INVOICE_TOLERANCE
+    )
+
+
 def _check_invoice_arithmetic(fields: Mapping[str, Any]) -> list[Issue]:
-    amounts = {key: money_value(str(fields.get(key, ""))) for key in ("net_amount", "tax_amount")}
-    gross = money_value(str(fields.get("gross_amount", "")))
-    net, tax = amounts["net_amount"], amounts["tax_amount"]
+    net, tax, gross = invoice_amounts(fields)
     if net is None or tax is None or gross is None:
         return []
     issues = []
-    if abs(net + tax - gross) > INVOICE_TOLERANCE:
+    if not adds_up(net, tax, gross):
         message = "net amount plus tax does not equal the gross amount"
         issues.append(Issue("gross_amount", "arithmetic", message))
     due = money_value(str(fields.get("amount_due", "")))

@@ -490,11 +490,16 @@ def train(
     started = time.perf_counter()
     summary = run_training_flow(corpus, target, device, config, max_train_docs, also or [])
     _print_metrics(f"Model saved in {target}", summary["metrics"])
-    calibration = summary["calibration"]
     console.print(
-        f"Review thresholds: type {calibration['type_threshold']:.3f}, "
-        f"field {calibration['field_threshold']:.3f}; "
+        f"{_thresholds(summary['calibration'])}; "
         f"model card: {target / 'README.md'}; {time.perf_counter() - started:.0f} s in all."
+    )
+
+
+def _thresholds(calibration: dict[str, Any]) -> str:
+    return (
+        f"Review thresholds: type {calibration['type_threshold']:.3f}, "
+        f"field {calibration['field_threshold']:.3f}"
     )
 
 
@@ -522,8 +527,7 @@ def calibrate(
     _print_metrics(f"Model calibrated again in {target}", summary["metrics"])
     calibration = summary["calibration"]
     console.print(
-        f"Review thresholds: type {calibration['type_threshold']:.3f}, "
-        f"field {calibration['field_threshold']:.3f}; cross-checked by the rules: type "
+        f"{_thresholds(calibration)}; cross-checked by the rules: type "
         f"{calibration['checked_type_threshold']:.3f}, field {calibration['checked_field_threshold']:.3f}; "
         f"{time.perf_counter() - started:.0f} s in all."
     )

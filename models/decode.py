@@ -147,11 +147,6 @@ def _grown(mention: Mention, words: Sequence[PageWord]) -> Iterator[Mention]:
     each at half its confidence: the day of '12. Oktober 2026' the model gave to the address
     printed before it on the same line."""
     first, last = mention.words[0], mention.words[-1]
-    page, line_top = words[first].page, words[first].box[1]
-
-    def same_line(index: int) -> bool:
-        word = words[index]
-        return word.page == page and abs(word.box[1] - line_top) <= LINE_TOLERANCE
 
     for extra in range(1, EDGE_WORDS + 1):
         for before in range(extra + 1):
@@ -159,7 +154,7 @@ def _grown(mention: Mention, words: Sequence[PageWord]) -> Iterator[Mention]:
             if start < 0 or end >= len(words):
                 continue
             added = [*range(start, first), *range(last + 1, end + 1)]
-            if all(same_line(index) for index in added):
+            if all(_same_line(words, first, index) for index in added):
                 yield Mention(
                     mention.label,
                     [*range(start, first), *mention.words, *range(last + 1, end + 1)],

@@ -13,7 +13,7 @@ import torch
 from extractors.catalogue import load_catalogue
 from extractors.document import ExtractedField, ReadDocument, TypePrediction
 from extractors.truth import GroundTruth
-from extractors.validation import INVOICE_AMOUNTS, INVOICE_TOLERANCE, money_value
+from extractors.validation import INVOICE_AMOUNTS, adds_up, invoice_amounts
 from models.calibration import softmax
 from models.decode import extract_from_tags
 from models.encoding import Encoded
@@ -35,10 +35,7 @@ class ModelPrediction:
 def cross_check_invoice(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]:
     """Net, tax and gross that add up confirm each other; ones that do not are left to the
     validator, which sends the invoice to review."""
-    net, tax, gross = (
-        money_value(str(fields[key].value)) if key in fields else None for key in INVOICE_AMOUNTS
-    )
-    if net is None or tax is None or gross is None or abs(net + tax - gross) > INVOICE_TOLERANCE:
+    if not adds_up(*invoice_amounts({key: field.value for key, field in fields.items()})):
         return fields
     checked = dict(fields)
     for key in INVOICE_AMOUNTS:

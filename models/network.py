@@ -111,9 +111,10 @@ def _native_bfloat16(device: torch.device) -> bool:
 def inference_dtype(device: torch.device, requested: str | None = None) -> torch.dtype | None:
     """The dtype model passes run in (None: float32 throughout), from `requested` or
     $DOCFLOW_PRECISION. 'auto' takes bfloat16 where the processor computes in it natively
-    (AVX512-BF16 or AMX on x86, Ampere and later GPUs): on 2 cores with AVX512-BF16 that halved
-    the model's time a page (91 -> 53 ms) with the same types and F1 within 0.001 on 144
-    documents. Elsewhere bfloat16 is emulated and slower, so 'auto' keeps float32."""
+    (AVX512-BF16 or AMX on x86, Ampere and later GPUs): on 2 cores with AVX512-BF16 that took
+    the model from 85-94 to 53-58 ms a page on three test splits (279 documents), with the same
+    types and field F1 within 0.004. Elsewhere bfloat16 is emulated and slower, so 'auto' keeps
+    float32."""
     chosen = requested or os.environ.get("DOCFLOW_PRECISION") or "auto"
     if chosen not in PRECISIONS:
         choices = ", ".join(PRECISIONS)

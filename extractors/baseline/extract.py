@@ -30,7 +30,7 @@ from extractors.document import ExtractedField, Page, ReadDocument, Word
 from extractors.geometry import overlaps, upright_to_scan
 from extractors.normalise import MONTHS, NormalisationError, fold, normalise_choice, normalise_value
 from extractors.reading import CHECK_MARK
-from extractors.validation import INVOICE_AMOUNTS, INVOICE_TOLERANCE, money_value, validate_value
+from extractors.validation import INVOICE_AMOUNTS, adds_up, invoice_amounts, money_value, validate_value
 
 EXTRACTOR_NAME = "baseline-labels"
 # Marks people and OCR leave in a ticked box.
@@ -723,14 +723,8 @@ def balanced_amounts(
     the one amount that balances the other two: an invoice with two VAT rates lists each rate's
     tax before the total, and the first is what stands next to 'MwSt'. Only one repair that an
     amount on the page confirms is made; otherwise the validator sends the invoice to review."""
-    amounts = {key: money_value(str(fields[key].value)) if key in fields else None for key in INVOICE_AMOUNTS}
-    net, tax, gross = amounts.values()
-    if (
-        net is not None
-        and tax is not None
-        and gross is not None
-        and abs(net + tax - gross) <= INVOICE_TOLERANCE
-    ):
+    net, tax, gross = invoice_amounts({key: field.value for key, field in fields.items()})
+    if adds_up(net, tax, gross):
         return fields
     money = doc_type.field("gross_amount")
     printed: dict[Decimal, tuple[int, list[Word]]] = {}
@@ -741,12 +735,12 @@ def balanced_amounts(
                 if (amount := money_value(str(value))) is not None:
                     printed.setdefault(amount, (page.number, list(match.words)))
     repairs = []
-    for key, expected in (
-        ("tax_amount", None if gross is None or net is None else gross - net),
-        ("net_amount", None if gross is None or tax is None else gross - tax),
-        ("gross_amount", None if net is None or tax is None else net + tax),
+    for key, read, expected in (
+        ("tax_amount", tax, None if gross is None or net is None else gross - net),
+        ("net_amount", net, None if gross is None or tax is None else gross - tax),
+        ("gross_amount", gross, None if net is None or tax is None else net + tax),
     ):
-        if expected is not None and expected > 0 and expected != amounts[key] and expected in printed:
+        if expected is not None and expected > 0 and expected != read and expected in printed:
             repairs.append((key, expected))
     if len(repairs) != 1:
         return fields

@@ -96,6 +96,12 @@ def _word(text: str, x: float, y: float) -> Word:
     return Word(text=text, bbox=(x, y, x + 6 * len(text), y + 10), source="text_layer")
 
 
+def _one_page(filename: str, words: list[Word]) -> ReadDocument:
+    """A born-digital A4 page (points) of these words."""
+    page = Page(number=1, width=595, height=842, unit="pt", words=tuple(words), source="text_layer")
+    return ReadDocument(source=SourceFile(filename=filename, sha256="0" * 64), pages=(page,), reader="test")
+
+
 def test_another_fields_label_where_a_value_is_looked_for_is_passed_over_for_the_value() -> None:
     """An edition the rules never saw prints its labels in a row over the values; right of
     'Vornamen' stands the next label, worded 'Staatsangehörigkeit(en)', and the name is under it."""
@@ -103,11 +109,7 @@ def test_another_fields_label_where_a_value_is_looked_for_is_passed_over_for_the
     values = [("Huber", 50), ("Ingbert", 200), ("deutsch", 330)]
     words = [_word("Gewerbe-Abmeldung", 50, 40)]
     words += [_word(text, x, 100) for text, x in labels] + [_word(text, x, 114) for text, x in values]
-    page = Page(number=1, width=595, height=842, unit="pt", words=tuple(words), source="text_layer")
-    document = ReadDocument(
-        source=SourceFile(filename="abmeldung.pdf", sha256="0" * 64), pages=(page,), reader="test"
-    )
-    fields = extract_fields(document, "gewerbeabmeldung")
+    fields = extract_fields(_one_page("abmeldung.pdf", words), "gewerbeabmeldung")
     assert fields["given_names"].value == "Ingbert"
     assert fields["family_name"].value == "Huber"
 
@@ -141,10 +143,7 @@ def _invoice(lines: list[str]) -> ReadDocument:
         for text in line.split():
             words.append(_word(text, x, 100 + 16 * row))
             x += 6 * len(text) + 8
-    page = Page(number=1, width=595, height=842, unit="pt", words=tuple(words), source="text_layer")
-    return ReadDocument(
-        source=SourceFile(filename="rechnung.pdf", sha256="0" * 64), pages=(page,), reader="test"
-    )
+    return _one_page("rechnung.pdf", words)
 
 
 def test_the_tax_total_that_balances_net_and_gross_is_taken_over_the_first_rates_tax() -> None:
@@ -167,10 +166,6 @@ def test_a_value_under_a_label_with_an_unknown_leading_word_is_found_under_the_w
     words += [_word("(ggf.", 126, 100), _word("Geburtsname)", 160, 100)]
     words += [_word("Sämtliche", 333, 100), _word("Vornamen", 390, 100)]
     words += [_word("Margraf", 52, 114), _word("Cetin", 334, 114)]
-    page = Page(number=1, width=595, height=842, unit="pt", words=tuple(words), source="text_layer")
-    document = ReadDocument(
-        source=SourceFile(filename="abmeldung.pdf", sha256="0" * 64), pages=(page,), reader="test"
-    )
-    fields = extract_fields(document, "gewerbeabmeldung")
+    fields = extract_fields(_one_page("abmeldung.pdf", words), "gewerbeabmeldung")
     assert fields["given_names"].value == "Cetin"
     assert fields["family_name"].value == "Margraf"

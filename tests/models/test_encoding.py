@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -10,13 +11,13 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.catalogue import load_catalogue
+from extractors.catalogue import DocumentType, load_catalogue
 from extractors.document import ReadDocument
 from extractors.ingest import ingest
 from extractors.reading import read_document
 from extractors.truth import GroundTruth, read_truth
 from models.decode import extract_from_tags
-from models.encoding import Encoded, document_words, encode_words, matched_tags, truth_tags, windows
+from models.encoding import Encoded, PageWord, document_words, encode_words, matched_tags, truth_tags, windows
 from models.training import Labels, TrainConfig, base_model_path, load_tokenizer
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
@@ -34,6 +35,14 @@ def _digital_samples() -> list[tuple[ReadDocument, GroundTruth]]:
         if truth.variant in ("digital", "acroform") and truth.document_type != "sonstiges":
             found.append((read_document(ingest(path)), truth))
     return found
+
+
+def _tagged_samples() -> Iterator[tuple[list[PageWord], list[str], DocumentType, GroundTruth]]:
+    """The digital samples' words with the tags their truth boxes give them, and their type."""
+    for document, truth in _digital_samples():
+        words = document_words(document)
+        tags = truth_tags(words, truth, document.pages)
+        yield words, tags, load_catalogue().type(truth.document_type), truth
 
 
 def _one_hot(tags: list[str], labels: Labels) -> np.ndarray:
@@ -151,10 +160,7 @@ def test_a_date_whose_day_the_model_gave_to_its_neighbour_is_completed_from_its_
     it, at half the confidence; a date missing more than its line can give stays missing."""
     labels = Labels.from_catalogue()
     found = 0
-    for document, truth in _digital_samples():
-        words = document_words(document)
-        tags = truth_tags(words, truth, document.pages)
-        doc_type = load_catalogue().type(truth.document_type)
+    for words, tags, doc_type, truth in _tagged_samples():
         for key in ("signature_date", "event_date", "move_in_date", "end_date"):
             tagged = [i for i, tag in enumerate(tags) if tag[2:] == key]
             if key not in truth.fields or len(tagged) != 3:
@@ -181,10 +187,7 @@ def test_a_value_the_model_sees_going_on_but_not_starting_takes_in_the_word_befo
     confidence."""
     labels = Labels.from_catalogue()
     found = 0
-    for document, truth in _digital_samples():
-        words = document_words(document)
-        tags = truth_tags(words, truth, document.pages)
-        doc_type = load_catalogue().type(truth.document_type)
+    for words, tags, doc_type, truth in _tagged_samples():
         for spec in doc_type.fields:
             tagged = [i for i, tag in enumerate(tags) if tag[2:] == spec.key]
             if (
