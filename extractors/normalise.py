@@ -9,6 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from extractors.catalogue import FieldSpec, KindName
+from extractors.validation import iban_is_valid
 
 
 class NormalisationError(ValueError):
@@ -52,6 +53,7 @@ TWO_DIGIT_YEAR_FUTURE_WINDOW = 10
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{2}|\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _WORD_DATE = re.compile(r"^(\d{1,2})\.?\s*([A-Za-zÄÖÜäöü]+)\.?\s*(\d{4})$")
+_QUOTES = re.compile("['\"‘’‚„“”`´]")
 _POSTCODE_CITY = re.compile(r"(?<!,)\s+(\d{5}\s+\S)")
 _PLATE = re.compile(r"^([A-ZÄÖÜ]{1,3})\s*[-\s]\s*([A-Z]{1,2})\s*[-\s]?\s*(\d{1,4})\s*([EH]?)$")
 
@@ -93,7 +95,8 @@ def _two_digit_year(year: int, today: dt.date) -> int:
 
 def normalise_date(text: str, today: dt.date | None = None) -> str:
     """'3.5.2024', '03.05.24', '3. Mai 2024' and '2024-05-03' all become '2024-05-03'."""
-    value = collapse_whitespace(text).rstrip(",").removesuffix(".")  # the sentence's full stop
+    # the sentence's full stop; quote marks are specks a scan adds ("4.'Oktober")
+    value = collapse_whitespace(_QUOTES.sub("", text)).rstrip(",").removesuffix(".")
     today = today or dt.date.today()
     if match := _ISO_DATE.match(value):
         year, month, day = (int(group) for group in match.groups())
@@ -141,6 +144,23 @@ def normalise_compact_code(text: str) -> str:
     if not value:
         raise NormalisationError("empty value")
     return value
+
+
+# Characters Tesseract reads for digits on poor scans ('DES2' for 'DE52', 'l' for '1').
+_DIGIT_LOOKALIKES = str.maketrans("OoDQIilL|SsZzBbG", "0000111115522866")
+# Countries whose IBANs hold nothing but digits after the country code.
+_NUMERIC_IBANS = ("DE", "AT")
+
+
+def normalise_iban(text: str) -> str:
+    """Upper case without spaces; where the check digits fail, digits misread as letters are read
+    back, and the reading is kept only if the mod-97 check then passes (one in 97 would pass
+    by chance)."""
+    value = normalise_compact_code(text)
+    if iban_is_valid(value) or value[:2] not in _NUMERIC_IBANS:
+        return value
+    repaired = value[:2] + value[2:].translate(_DIGIT_LOOKALIKES)
+    return repaired if iban_is_valid(repaired) else value
 
 
 def normalise_currency(text: str) -> str:
@@ -206,7 +226,7 @@ _BY_KIND: dict[str, Callable[[str], str]] = {
     "date": normalise_date,
     "money": normalise_money,
     "currency": normalise_currency,
-    "iban": normalise_compact_code,
+    "iban": normalise_iban,
     "vat_id": normalise_compact_code,
     "tax_number": normalise_text,
     "leitweg_id": normalise_compact_code,

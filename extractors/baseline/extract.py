@@ -189,6 +189,8 @@ def words_value(spec: FieldSpec, words: Sequence[Word]) -> Any:
         return None
     if spec.kind == "name" and not _looks_like_name(value):
         return None
+    if spec.kind == "code" and not any(char.isdigit() for char in value):
+        return None  # a reference or number: 'Neuantrag / Verlängerung' is the form's own printing
     if spec.kind in ("text", "name") and isinstance(value, str) and reads_as_form_text(spec, value):
         return None
     return value
@@ -215,9 +217,13 @@ def _join_cells(spec: FieldSpec, words: Sequence[Word]) -> str:
 
 
 def _looks_like_name(value: str) -> bool:
-    """A person's or a firm's name: a few words, no sentence, no house number."""
+    """A person's or a firm's name: a few words, no sentence, no house number, and letters (a
+    speck read as '.' is none)."""
     words = value.split()
-    return len(words) <= 7 and not any(char.isdigit() or char in ":;!?[]{}|" for char in value)
+    letters = sum(char.isalpha() for char in value)
+    return (
+        letters >= 2 and len(words) <= 7 and not any(char.isdigit() or char in ":;!?[]{}|" for char in value)
+    )
 
 
 class _Extractor:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from extractors.baseline.classify import classify_document
-from extractors.baseline.extract import extract_fields, named_form_fields, reads_as_form_text
+from extractors.baseline.extract import extract_fields, named_form_fields, reads_as_form_text, words_value
 from extractors.catalogue import load_catalogue
 from extractors.document import Page, ReadDocument, SourceFile, Word
 from extractors.ingest import ingest
@@ -134,6 +134,23 @@ def test_labels_options_and_months_read_as_form_text_and_values_with_form_words_
     ]
     assert all(reads_as_form_text(spec, text) for spec, text in printed)
     assert not any(reads_as_form_text(spec, text) for spec, text in values)
+
+
+def test_a_reference_holds_a_digit_and_a_name_letters() -> None:
+    """On layouts the rules were not written for, a checkbox's words stand where the parking
+    zone was looked for, and a scan's speck where a tenant's name was."""
+    catalogue = load_catalogue()
+    zone = catalogue.type("bewohnerparkausweis").field("parking_zone")
+    tenant = catalogue.type("wohnungsgeberbestaetigung").field("persons").model_copy(update={"kind": "name"})
+    assert (
+        words_value(
+            zone, [_word("Neuantrag", 50, 100), _word("/", 110, 100), _word("Verlängerung", 120, 100)]
+        )
+        is None
+    )
+    assert words_value(zone, [_word("125", 50, 100)]) == "125"
+    assert words_value(tenant, [_word(".", 50, 100)]) is None
+    assert words_value(tenant, [_word("Mareike", 50, 100), _word("Scheibe", 100, 100)]) == "Mareike Scheibe"
 
 
 def _invoice(lines: list[str]) -> ReadDocument:

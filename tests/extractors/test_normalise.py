@@ -13,6 +13,7 @@ from extractors.normalise import (
     normalise_compact_code,
     normalise_currency,
     normalise_date,
+    normalise_iban,
     normalise_license_plate,
     normalise_money,
     normalise_phone,
@@ -36,6 +37,7 @@ TODAY = dt.date(2026, 11, 24)
         (" 29.02.2024 ", "2024-02-29"),
         ("14. Oktober 2026.", "2026-10-14"),  # the date ends a sentence
         ("10.10.26.", "2026-10-10"),
+        ("4.'Oktober 2026", "2026-10-04"),  # a scan's speck read as a quote mark
     ],
 )
 def test_dates_in_german_spellings_become_iso(written: str, iso: str) -> None:
@@ -115,6 +117,15 @@ def test_addresses_join_street_and_town_with_a_comma(written: str) -> None:
 def test_codes_lose_spaces_and_gain_capitals() -> None:
     assert normalise_compact_code("de89 3704 0044 0532 0130 00") == "DE89370400440532013000"
     assert normalise_currency("€") == "EUR"
+
+
+def test_iban_digits_misread_as_letters_are_read_back_only_where_the_check_digits_confirm() -> None:
+    assert normalise_iban("DES2 4984 4763 9673 3017 94") == "DE52498447639673301794"
+    assert normalise_iban("DE89 37O4 0044 O532 Ol30 00") == "DE89370400440532013000"
+    # the check digits fail after the reading-back too (one digit is wrong, not misread): as written
+    assert normalise_iban("DES2 4984 4763 9673 3017 95") == "DES2498447639673301795"
+    # other countries' IBANs hold letters of their own
+    assert normalise_iban("GB29 NWBK 6016 1331 9268 19") == "GB29NWBK60161331926819"
 
 
 def test_choices_and_list_items_are_normalised_by_their_field() -> None:
