@@ -55,6 +55,7 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _WORD_DATE = re.compile(r"^(\d{1,2})\.?\s*([A-Za-zÄÖÜäöü]+)\.?\s*(\d{4})$")
 _QUOTES = re.compile("['\"‘’‚„“”`´]")
 _POSTCODE_CITY = re.compile(r"(?<!,)\s+(\d{5}\s+\S)")
+_SMALL_TOWN = re.compile(r"(\b\d{5}\s+)([a-zäöü])")
 _PLATE = re.compile(r"^([A-ZÄÖÜ]{1,3})\s*[-\s]\s*([A-Z]{1,2})\s*[-\s]?\s*(\d{1,4})\s*([EH]?)$")
 
 
@@ -62,8 +63,13 @@ def collapse_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
+# Specks a scan leaves at a value's edges, which no name or text starts or ends with: a low quote
+# mark before 'Gehringer', '|Kairo', 'GmbH:'.
+_SPECKS = "|‚'`´,;:_~"
+
+
 def normalise_text(text: str) -> str:
-    value = collapse_whitespace(text)
+    value = collapse_whitespace(text).strip(_SPECKS).strip()
     if not value:
         raise NormalisationError("empty value")
     return value
@@ -85,7 +91,10 @@ def normalise_address(text: str) -> str:
     lines = [collapse_whitespace(line).strip(" ,") for line in text.splitlines()]
     value = ", ".join(line for line in lines if line)
     value = _POSTCODE_CITY.sub(r", \1", value)
-    return normalise_text(value)
+    # Street and town names are capitalised; a scan's 'w' or 'z' read small is not ('zschokkestraße').
+    # Short words stay as written: 'c/o', 'am', 'an der'.
+    value = _SMALL_TOWN.sub(lambda match: match.group(1) + match.group(2).upper(), normalise_text(value))
+    return value[0].upper() + value[1:] if len(value.split()[0]) > 3 else value
 
 
 def _two_digit_year(year: int, today: dt.date) -> int:

@@ -35,7 +35,8 @@ from extractors.validation import INVOICE_AMOUNTS, adds_up, invoice_amounts, mon
 EXTRACTOR_NAME = "baseline-labels"
 # Marks people and OCR leave in a ticked box.
 TICKS = {CHECK_MARK, "x", "X", "×", "✕", "✗", "☒", "[x]", "[X]", "(x)"}
-_NUMBERING = re.compile(r"^\d{1,2}[.)]?$")
+# '1.', '2)', '3'; on scans a '1.' is often read as 'l.', 'I.' or with a dotless i
+_NUMBERING = re.compile(r"^(\d{1,2}[.)]?|[ıIil][.)])$")
 _SECTION_HEADING = re.compile(r"^\d{1,2}\. [A-ZÄÖÜ][\w/()-]*$")
 _BLOCK_HEADING = re.compile(r"^(\d{1,2}\.? [A-ZÄÖÜ][\w/()-]+|[A-ZÄÖÜ][\w/()-]+ \d{1,2}\.?)$")
 

@@ -153,6 +153,20 @@ def test_a_reference_holds_a_digit_and_a_name_letters() -> None:
     assert words_value(tenant, [_word("Mareike", 50, 100), _word("Scheibe", 100, 100)]) == "Mareike Scheibe"
 
 
+def test_a_numbered_list_read_off_a_scan_keeps_its_first_name() -> None:
+    """Tesseract reads the '1.' of a ruled list with a dotless i, and the cell's border as '|'."""
+    words = [
+        _word("Wohnungsgeberbestätigung", 50, 40),
+        _word("Eingezogene", 50, 100),
+        _word("Personen", 130, 100),
+    ]
+    for row, (number, given, family) in enumerate([("ı.", "Alexa", "Spieß"), ("2.", "Dana", "Spieß")]):
+        y = 120 + 16 * row
+        words += [_word(number, 50, y), _word("|", 66, y), _word(given, 76, y), _word(family, 120, y)]
+    fields = extract_fields(_one_page("bestaetigung.pdf", words), "wohnungsgeberbestaetigung")
+    assert fields["persons"].value == ["Alexa Spieß", "Dana Spieß"]
+
+
 def _invoice(lines: list[str]) -> ReadDocument:
     words = [_word("RECHNUNG", 50, 40)]
     for row, line in enumerate(lines):

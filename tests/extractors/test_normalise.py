@@ -17,6 +17,7 @@ from extractors.normalise import (
     normalise_license_plate,
     normalise_money,
     normalise_phone,
+    normalise_text,
     normalise_value,
 )
 
@@ -112,6 +113,17 @@ def test_a_plate_without_separators_cannot_be_split_and_says_so() -> None:
 )
 def test_addresses_join_street_and_town_with_a_comma(written: str) -> None:
     assert normalise_address(written) == "Lindwurmstraße 12, 80337 München"
+
+
+def test_scanned_names_and_addresses_lose_specks_and_small_initials() -> None:
+    assert normalise_address("willy-Brandt-Allee 95\n81829 münchen") == "Willy-Brandt-Allee 95, 81829 München"
+    assert normalise_address("c/o Huber, Lindwurmstraße 12, 80337 München").startswith("c/o Huber")
+    assert normalise_text("‚Gehringer Print GmbH:") == "Gehringer Print GmbH"
+    assert normalise_text("|Kairo") == "Kairo"
+    assert normalise_text("Glanz Partner e. K.") == "Glanz Partner e. K."
+    assert normalise_text("Handel mit gebrauchten Waren (Second Hand)").endswith("(Second Hand)")
+    with pytest.raises(NormalisationError):
+        normalise_text("|")
 
 
 def test_codes_lose_spaces_and_gain_capitals() -> None:
