@@ -96,8 +96,12 @@ def cross_checked(document: ReadDocument, prediction: ModelPrediction) -> ModelP
     if document_type.id == OTHER_TYPE:  # no fields: not even those the model read for its own type
         return ModelPrediction(document_type, {})
     rules_fields = extract_fields(document, document_type.id)
-    # the model's values belong to its own type: when the rules' type won, only theirs are left
-    model_fields = prediction.fields if document_type.id == prediction.document_type.id else {}
+    # When the rules' type won, the model's words are read again as that type (its tags are the
+    # same for every type); a prediction that cannot be read again leaves the rules' values alone.
+    if document_type.id == prediction.document_type.id:
+        model_fields = prediction.fields
+    else:
+        model_fields = prediction.fields_as(document_type.id) if prediction.fields_as else {}
     fields = checked_fields(model_fields, rules_fields)
     # a form field named after the catalogue key holds the value itself: the model's silence or
     # another reading of the page around it does not make it doubtful

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,11 @@ ARITHMETIC_AGREEMENT = 0.99
 class ModelPrediction:
     document_type: TypePrediction
     fields: dict[str, ExtractedField]
+    # The fields the model reads on the page for another type: the tags are shared by all
+    # types, so when a cross-check settles on a type the model did not name, its words still count.
+    fields_as: Callable[[str], dict[str, ExtractedField]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
 
 def cross_check_invoice(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]:
@@ -106,14 +111,16 @@ class Predictor:
                 type_id: round(float(p), 4) for type_id, p in zip(types, type_probabilities, strict=True)
             },
         )
-        doc_type = self.catalogue.types.get(prediction.id)
-        if doc_type is None or not doc_type.fields or not prepared.words:
-            return ModelPrediction(prediction, {})
         tag_probabilities = softmax(tag_logits, calibration.tag_temperature)
-        fields = extract_from_tags(doc_type, prepared.words, tag_probabilities, self.manifest.tags)
-        if "invoice_arithmetic" in doc_type.rules:
-            fields = cross_check_invoice(fields)
-        return ModelPrediction(prediction, fields)
+
+        def fields_as(type_id: str) -> dict[str, ExtractedField]:
+            doc_type = self.catalogue.types.get(type_id)
+            if doc_type is None or not doc_type.fields or not prepared.words:
+                return {}
+            fields = extract_from_tags(doc_type, prepared.words, tag_probabilities, self.manifest.tags)
+            return cross_check_invoice(fields) if "invoice_arithmetic" in doc_type.rules else fields
+
+        return ModelPrediction(prediction, fields_as(prediction.id), fields_as)
 
     def predict(self, documents: Sequence[ReadDocument], batch_size: int = 32) -> list[ModelPrediction]:
         prepared = self.prepare(documents)

@@ -106,3 +106,31 @@ def test_a_document_without_any_forms_title_words_is_no_form_however_sure_the_mo
     assert checked.document_type.id == "sonstiges"
     assert checked.document_type.confidence < 0.1
     assert checked.fields == {}
+
+
+def test_when_the_rules_type_stands_the_models_words_are_read_as_that_type() -> None:
+    """The model took a scanned tenancy confirmation for a registration form; the rules' title
+    words name it rightly. What the model's tags read on the page as a tenancy confirmation
+    still counts: a value both read alike is surer than the rules' reading alone."""
+    path = next(
+        p
+        for p in sorted(SAMPLES.rglob("*.pdf"))
+        if read_truth(p).variant == "digital" and read_truth(p).document_type == "wohnungsgeberbestaetigung"
+    )
+    truth = read_truth(path)
+    document = read_document(ingest(path))
+    as_tenancy = {key: _field(value, 0.9) for key, value in truth.fields.items() if isinstance(value, str)}
+    named = TypePrediction(id="meldeschein", confidence=0.6)
+    wrong_type = ModelPrediction(named, {"family_name": _field("Huber", 0.9)})
+    read_again = ModelPrediction(
+        named, wrong_type.fields, lambda type_id: as_tenancy if type_id == truth.document_type else {}
+    )
+    alone, both = cross_checked(document, wrong_type), cross_checked(document, read_again)
+    assert alone.document_type.id == both.document_type.id == truth.document_type
+    agreed = [
+        key for key in as_tenancy if key in alone.fields and alone.fields[key].value == truth.fields[key]
+    ]
+    assert agreed
+    for key in agreed:
+        assert both.fields[key].confidence > alone.fields[key].confidence
+    assert "family_name" not in both.fields  # the other type's reading is not carried over

@@ -49,6 +49,20 @@ def _same(a: list[ModelPrediction], b: list[ModelPrediction]) -> None:
         }
 
 
+def test_the_model_reads_the_words_again_as_another_type_with_that_types_fields_only(
+    tiny_model: Path, born_digital_corpus: Path
+) -> None:
+    predictor = Predictor.load(tiny_model, "cpu")
+    catalogue = predictor.catalogue
+    for prediction in predictor.predict([document for document, _ in _documents(born_digital_corpus, "val")]):
+        assert prediction.fields_as is not None
+        assert prediction.fields_as(prediction.document_type.id) == prediction.fields
+        for type_id in ("wohnungsgeberbestaetigung", "eingangsrechnung"):
+            keys = {spec.key for spec in catalogue.type(type_id).fields}
+            assert set(prediction.fields_as(type_id)) <= keys
+        assert prediction.fields_as("sonstiges") == {}
+
+
 def test_a_saved_model_loads_back_with_identical_predictions(
     tiny_model: Path, born_digital_corpus: Path, tmp_path: Path
 ) -> None:
