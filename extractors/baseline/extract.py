@@ -266,7 +266,9 @@ class _Extractor:
                     positions = range(hit.start, hit.end)
                     if all(self.claims.get((page.number, hit.line, p), 0) <= size for p in positions):
                         hits.append((page, hit))
-        return hits
+        # a label standing on its own is tried before one that words run into ('Zone' before the
+        # heading 'Fahrzeug und Gebiet'); sorting is stable, so longer labels still come first
+        return sorted(hits, key=lambda found: found[1].led_into(found[0].lines))
 
     def _found(self, spec: FieldSpec, page: _Page, words: list[Word], base: float) -> ExtractedField | None:
         words = _trim(spec, words)

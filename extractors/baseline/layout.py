@@ -122,6 +122,12 @@ class LabelHit:
     end: int  # exclusive
     label: str
 
+    def led_into(self, lines: list[Line]) -> bool:
+        """Whether words printed right before the label run into it: a heading ('Fahrzeug und
+        Gebiet') or a wording the catalogue does not know ('Sämtliche Vornamen')."""
+        line = lines[self.line].words
+        return self.start > 0 and _leads_into(line[self.start - 1], line[self.start])
+
     def box(self, lines: list[Line]) -> BBox:
         """The label's box, with the words printed right before it, one space away, that lead
         into it on editions the catalogue does not know ('Sämtliche' of 'Sämtliche Vornamen')."""

@@ -153,6 +153,17 @@ def test_a_reference_holds_a_digit_and_a_name_letters() -> None:
     assert words_value(tenant, [_word("Mareike", 50, 100), _word("Scheibe", 100, 100)]) == "Mareike Scheibe"
 
 
+def test_a_label_standing_on_its_own_beats_the_same_word_in_a_heading() -> None:
+    """'Gebiet' ends the section heading 'Fahrzeug und Gebiet' over the plate; the parking zone
+    stands over its own label 'Zone', under the line."""
+    words = [_word("Parkausweis", 50, 40), _word("für", 120, 40), _word("Bewohner", 142, 40)]
+    words += [_word("Fahrzeug", 52, 145), _word("und", 103, 145), _word("Gebiet", 124, 145)]
+    words += [_word("M", 52, 163), _word("PN", 64, 163), _word("7130", 82, 163), _word("125", 218, 163)]
+    words += [_word("Kfz-Zeichen", 50, 176), _word("Zone", 216, 176)]
+    fields = extract_fields(_one_page("parkausweis.pdf", words), "bewohnerparkausweis")
+    assert fields["parking_zone"].value == "125"
+
+
 def test_a_numbered_list_read_off_a_scan_keeps_its_first_name() -> None:
     """Tesseract reads the '1.' of a ruled list with a dotless i, and the cell's border as '|'."""
     words = [
