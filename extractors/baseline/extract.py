@@ -720,9 +720,31 @@ def extract_fields(
     extractor.labels_under = True
     labels_under = by_labels()
     fields |= labels_under if fit(labels_under) > fit(labels_over) else labels_over
+    fields = _required_keeps_shared_words(doc_type, fields)
     if "invoice_arithmetic" in doc_type.rules:
         fields = balanced_amounts(extractor, doc_type, fields)
     return {key: _on_scan(field, document.pages) for key, field in fields.items()}
+
+
+def _required_keeps_shared_words(
+    doc_type: DocumentType, fields: dict[str, ExtractedField]
+) -> dict[str, ExtractedField]:
+    """Words read as the value of a required field and of an optional one are the required
+    field's: under a heading that names two roles ('Wohnungsgeber / Eigentümer') one name was
+    written, and the optional field is for a second one."""
+    required = {spec.key for spec in doc_type.fields if spec.required}
+    dropped = {
+        key
+        for key, field in fields.items()
+        if key not in required
+        and field.bbox is not None
+        and any(
+            other.page == field.page and other.bbox is not None and overlaps(field.bbox, other.bbox)
+            for other_key, other in fields.items()
+            if other_key in required
+        )
+    }
+    return {key: field for key, field in fields.items() if key not in dropped}
 
 
 def balanced_amounts(

@@ -164,6 +164,17 @@ def test_a_label_standing_on_its_own_beats_the_same_word_in_a_heading() -> None:
     assert fields["parking_zone"].value == "125"
 
 
+def test_one_name_under_a_heading_of_two_roles_is_the_required_fields() -> None:
+    """'Wohnungsgeber / Eigentümer' over one name: the landlord, whom the form requires; the
+    owner is asked for only where someone else owns the flat."""
+    words = [_word("Wohnungsgeberbestätigung", 50, 40)]
+    words += [_word("Wohnungsgeber", 50, 100), _word("/", 132, 100), _word("Eigentümer", 142, 100)]
+    words += [_word("Hausverwaltung", 50, 116), _word("Gotthard-Kobelt", 140, 116), _word("AG", 236, 116)]
+    fields = extract_fields(_one_page("bestaetigung.pdf", words), "wohnungsgeberbestaetigung")
+    assert fields["landlord_name"].value == "Hausverwaltung Gotthard-Kobelt AG"
+    assert "owner_name" not in fields
+
+
 def test_a_numbered_list_read_off_a_scan_keeps_its_first_name() -> None:
     """Tesseract reads the '1.' of a ruled list with a dotless i, and the cell's border as '|'."""
     words = [
