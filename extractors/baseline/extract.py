@@ -720,13 +720,13 @@ def extract_fields(
     extractor.labels_under = True
     labels_under = by_labels()
     fields |= labels_under if fit(labels_under) > fit(labels_over) else labels_over
-    fields = _required_keeps_shared_words(doc_type, fields)
+    fields = required_keeps_shared_words(doc_type, fields)
     if "invoice_arithmetic" in doc_type.rules:
         fields = balanced_amounts(extractor, doc_type, fields)
     return {key: _on_scan(field, document.pages) for key, field in fields.items()}
 
 
-def _required_keeps_shared_words(
+def required_keeps_shared_words(
     doc_type: DocumentType, fields: dict[str, ExtractedField]
 ) -> dict[str, ExtractedField]:
     """Words read as the value of a required field and of an optional one are the required

@@ -134,3 +134,26 @@ def test_when_the_rules_type_stands_the_models_words_are_read_as_that_type() -> 
     for key in agreed:
         assert both.fields[key].confidence > alone.fields[key].confidence
     assert "family_name" not in both.fields  # the other type's reading is not carried over
+
+
+def test_one_printed_amount_is_the_gross_amount_not_also_the_amount_due() -> None:
+    """The model gave the invoice's total to the gross amount and, read a second time, to the
+    optional amount due; the rules read it as the gross amount only. One printed value is one
+    field's: the required one keeps it."""
+    path = next(
+        p
+        for p in sorted(SAMPLES.rglob("*.pdf"))
+        if read_truth(p).variant == "digital" and read_truth(p).document_type == "eingangsrechnung"
+    )
+    truth = read_truth(path)
+    document = read_document(ingest(path))
+    rules_gross = cross_checked(
+        document, ModelPrediction(TypePrediction(id="eingangsrechnung", confidence=0.99), {})
+    ).fields["gross_amount"]
+    twice = rules_gross.model_copy(update={"confidence": 0.9})
+    model = ModelPrediction(
+        TypePrediction(id="eingangsrechnung", confidence=0.99), {"gross_amount": twice, "amount_due": twice}
+    )
+    checked = cross_checked(document, model).fields
+    assert checked["gross_amount"].value == truth.fields["gross_amount"]
+    assert "amount_due" not in checked or checked["amount_due"].bbox != checked["gross_amount"].bbox
