@@ -138,15 +138,15 @@ def _printed_texts(spec: FieldSpec) -> Iterator[str]:
 
 
 # Words of labels and options that values use as much (articles, prepositions, the city's name):
-# they count neither way.
-_VALUE_WORDS = frozenset(
+# they count neither way. Alone, the function words name nothing.
+_FUNCTION_WORDS = frozenset(
     {
         *("aus", "auf", "bei", "bis", "das", "dem", "den", "der", "des", "die", "ein", "einem"),
-        *("einen", "eines", "fuer", "ich", "ihr", "ihre", "ist", "mit", "muenchen", "nach", "neue"),
-        *("nicht", "nur", "oder", "ohne", "seit", "ueber", "und", "vom", "von", "vor", "wenn", "zum"),
-        "zur",
+        *("einen", "eines", "fuer", "ich", "ihr", "ihre", "ist", "mit", "nach", "neue", "nicht"),
+        *("nur", "oder", "ohne", "seit", "ueber", "und", "vom", "von", "vor", "wenn", "zum", "zur"),
     }
 )
+_VALUE_WORDS = _FUNCTION_WORDS | {"muenchen"}
 
 
 @cache
@@ -165,13 +165,16 @@ def form_words() -> frozenset[str]:
 def reads_as_form_text(spec: FieldSpec, value: str) -> bool:
     """Whether a free-text value is rather the form's own printing: a label
     ('Staatsangehörigkeit(en)'), a checkbox option ('Zuzug aus anderem Meldebezirk'), a heading,
-    or for plain text a month and year ('Juli 2026' is no dog breed). On layouts the rules were
-    not written for, these stand where a value was looked for."""
+    or for plain text a month and year ('Juli 2026' is no dog breed); or nothing but articles and
+    prepositions, the end of a sentence. On layouts the rules were not written for, these stand
+    where a value was looked for."""
     parts = (token_key(part) for part in re.split(r"[\s/()–]+", value))
     keys = [key for key in parts if len(key) > 2 and key not in _VALUE_WORDS]
     known = form_words() | (MONTHS.keys() if spec.kind == "text" else frozenset())
     printed = sum(key in known for key in keys)
-    return bool(keys) and 2 * printed >= len(keys)
+    if not keys:  # articles and prepositions alone ('ein.' that ends a sentence) name nothing
+        return any(token_key(part) in _FUNCTION_WORDS for part in value.split())
+    return 2 * printed >= len(keys)
 
 
 def words_value(spec: FieldSpec, words: Sequence[Word]) -> Any:

@@ -123,6 +123,7 @@ def test_labels_options_and_months_read_as_form_text_and_values_with_form_words_
         (business.field("legal_form"), "Zuzug aus anderem Meldebezirk"),
         (business.field("activity"), "Neuerrichtung"),
         (breed, "Juli 2026"),
+        (catalogue.type("widerspruch").field("subject"), "ein."),  # a sentence's end
     ]
     values = [
         (business.field("legal_form"), "GmbH"),
@@ -130,6 +131,7 @@ def test_labels_options_and_months_read_as_form_text_and_values_with_form_words_
         (business.field("activity"), "Computerreparatur und IT-Service vor Ort"),
         (business.field("birth_place"), "München"),
         (business.field("family_name"), "Mai"),
+        (business.field("family_name"), "Hansen"),
         (catalogue.type("widerspruch").field("subject"), "Bescheid über die Festsetzung der Abfallgebühren"),
     ]
     assert all(reads_as_form_text(spec, text) for spec, text in printed)
