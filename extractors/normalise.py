@@ -56,6 +56,7 @@ _WORD_DATE = re.compile(r"^(\d{1,2})\.?\s*([A-Za-zÄÖÜäöü]+)\.?\s*(\d{4})$"
 _QUOTES = re.compile("['\"‘’‚„“”`´]")
 _POSTCODE_CITY = re.compile(r"(?<!,)\s+(\d{5}\s+\S)")
 _SMALL_TOWN = re.compile(r"(\b\d{5}\s+)([a-zäöü])")
+_TOWN_TAIL = re.compile(r"(,\s*\d{5}\s+[^\d,]+?)\s+\S*\d.*$")
 _PLATE = re.compile(r"^([A-ZÄÖÜ]{1,3})\s*[-\s]\s*([A-Z]{1,2})\s*[-\s]?\s*(\d{1,4})\s*([EH]?)$")
 
 
@@ -94,7 +95,27 @@ def normalise_address(text: str) -> str:
     # Street and town names are capitalised; a scan's 'w' or 'z' read small is not ('zschokkestraße').
     # Short words stay as written: 'c/o', 'am', 'an der'.
     value = _SMALL_TOWN.sub(lambda match: match.group(1) + match.group(2).upper(), normalise_text(value))
+    # a town's name holds no digits: what follows it with some is the next column of the line
+    value = _TOWN_TAIL.sub(r"\1", value)
     return value[0].upper() + value[1:] if len(value.split()[0]) > 3 else value
+
+
+# Words that stay small inside a name ('Anna von der Tann').
+_NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "du", "zu", "zur", "vom", "di", "da", "ten", "ter"}
+)
+
+
+def normalise_name(text: str) -> str:
+    """As written; a name without a single capital letter, which is how OCR reads some printed
+    names ('christin müller'), gets its capitals back."""
+    value = normalise_text(text)
+    if value != value.lower():
+        return value
+    return " ".join(
+        word if word in _NAME_PARTICLES else "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+        for word in value.split()
+    )
 
 
 def _two_digit_year(year: int, today: dt.date) -> int:
@@ -182,8 +203,11 @@ def normalise_currency(text: str) -> str:
 
 
 def normalise_license_plate(text: str) -> str:
-    """'M AB 1234', 'M-AB1234' and 'm - ab 1234' all become 'M-AB 1234'."""
-    match = _PLATE.match(collapse_whitespace(text).upper())
+    """'M AB 1234', 'M-AB1234' and 'm - ab 1234' all become 'M-AB 1234'. A scan may lose the
+    dash ('M_KS 8429', 'ME 5833'): two letters without one can only be split one way."""
+    value = collapse_whitespace(text).upper().replace("_", "-")
+    value = re.sub(r"^([A-ZÄÖÜ])([A-Z])(?=\s*\d)", r"\1-\2 ", value)
+    match = _PLATE.match(value)
     if not match:
         raise NormalisationError("not a German licence plate (expected e.g. M-AB 1234)")
     district, letters, digits, suffix = match.groups()
@@ -230,7 +254,7 @@ def normalise_choice(text: str, spec: FieldSpec) -> str:
 
 _BY_KIND: dict[str, Callable[[str], str]] = {
     "text": normalise_text,
-    "name": normalise_text,
+    "name": normalise_name,
     "address": normalise_address,
     "date": normalise_date,
     "money": normalise_money,

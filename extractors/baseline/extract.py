@@ -552,9 +552,18 @@ class _LetterRules:
                 if "widerspruch" not in keys:
                     continue
                 start = keys.index("widerspruch") + 1
-                words = list(line.words[start:])
+                words, last = list(line.words[start:]), index
                 if not words and index + 1 < len(page.lines):
-                    words = list(page.lines[index + 1].words)
+                    words, last = list(page.lines[index + 1].words), index + 1
+                # a subject that breaks off at an article or preposition ('… für die') goes on
+                # in the next line
+                ending = words[-1].text if words else ""
+                if (
+                    ending[-1:].isalpha()
+                    and token_key(ending) in _FUNCTION_WORDS
+                    and last + 1 < len(page.lines)
+                ):
+                    words += page.lines[last + 1].words
                 words = [w for w in words if w.text not in (":", "–", "-")]
                 if words and not words[0].text[:1].isdigit():
                     text_words = words[

@@ -16,6 +16,7 @@ from extractors.normalise import (
     normalise_iban,
     normalise_license_plate,
     normalise_money,
+    normalise_name,
     normalise_phone,
     normalise_text,
     normalise_value,
@@ -91,6 +92,8 @@ def test_text_is_not_money() -> None:
         ("M AB 1234", "M-AB 1234"),
         ("m-ab1234", "M-AB 1234"),
         ("TÖL - X 7E", "TÖL-X 7E"),
+        ("M_KS 8429", "M-KS 8429"),  # a scan's dash read as an underscore
+        ("ME 5833", "M-E 5833"),  # or lost: two letters split only one way
     ],
 )
 def test_licence_plates_get_the_dash_and_space_form(written: str, plate: str) -> None:
@@ -124,6 +127,21 @@ def test_scanned_names_and_addresses_lose_specks_and_small_initials() -> None:
     assert normalise_text("Handel mit gebrauchten Waren (Second Hand)").endswith("(Second Hand)")
     with pytest.raises(NormalisationError):
         normalise_text("|")
+
+
+def test_a_name_read_without_capitals_gets_them_and_particles_stay_small() -> None:
+    assert normalise_name("christin müller") == "Christin Müller"
+    assert normalise_name("karl-otto von der tann") == "Karl-Otto von der Tann"
+    assert normalise_name("Anna von der Tann") == "Anna von der Tann"
+
+
+def test_an_address_ends_with_its_town_not_with_the_next_columns_numbers() -> None:
+    assert (
+        normalise_address("Radlkoferstr. 18\n81373 München KVR-1/231/46587/2026")
+        == "Radlkoferstr. 18, 81373 München"
+    )
+    assert normalise_address("Postfach 63 94 54, 80313 München") == "Postfach 63 94 54, 80313 München"
+    assert normalise_address("Lindwurmstraße 12, 80337 München, 2. OG").endswith("München, 2. OG")
 
 
 def test_codes_lose_spaces_and_gain_capitals() -> None:
