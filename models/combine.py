@@ -108,8 +108,9 @@ def cross_checked(document: ReadDocument, prediction: ModelPrediction) -> ModelP
     fields |= named_form_fields(document, document_type.id)
     # one printed value is one field's, whichever reader gave it to two ('Gesamtbetrag' as the
     # gross amount and, to the model, as the amount due)
-    fields = required_keeps_shared_words(load_catalogue().type(document_type.id), fields)
-    if "invoice_arithmetic" in load_catalogue().type(document_type.id).rules:
+    catalogue_type = load_catalogue().type(document_type.id)
+    fields = required_keeps_shared_words(catalogue_type, fields)
+    if "invoice_arithmetic" in catalogue_type.rules:
         fields = cross_check_invoice(fields)  # amounts that add up, whoever read them
     fields = {
         key: field.model_copy(

@@ -5,14 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractors.baseline.classify import classify_document
-from extractors.document import ExtractedField, TypePrediction
+from extractors.document import ExtractedField, ReadDocument, TypePrediction
 from extractors.ingest import ingest
 from extractors.reading import read_document
-from extractors.truth import read_truth
+from extractors.truth import GroundTruth, read_truth
 from models.combine import checked_fields, checked_type, cross_checked
 from models.inference import ModelPrediction
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
+
+
+def _sample(variant: str, doc_type: str) -> tuple[GroundTruth, ReadDocument]:
+    """The first committed sample PDF of this variant and type, with its truth, as read."""
+    path = next(
+        p
+        for p in sorted(SAMPLES.rglob("*.pdf"))
+        if read_truth(p).variant == variant and read_truth(p).document_type == doc_type
+    )
+    return read_truth(path), read_document(ingest(path))
 
 
 def _field(value: str, confidence: float) -> ExtractedField:
@@ -58,13 +68,7 @@ def test_a_type_the_rules_would_route_on_their_own_stands_against_a_surer_model(
 def test_filled_form_fields_named_after_the_catalogue_stand_whatever_the_model_read() -> None:
     """A fillable form's own field holds the value: a model that read something else, or nothing,
     does not make it doubtful."""
-    path = next(
-        p
-        for p in sorted(SAMPLES.rglob("*.pdf"))
-        if read_truth(p).variant == "acroform" and read_truth(p).document_type == "hundesteuer"
-    )
-    truth = read_truth(path)
-    document = read_document(ingest(path))
+    truth, document = _sample("acroform", "hundesteuer")
     wrong = {key: _field("Falsch", 0.99) for key in truth.fields}
     model = ModelPrediction(TypePrediction(id=truth.document_type, confidence=0.99), wrong)
     checked = cross_checked(document, model)
@@ -75,13 +79,7 @@ def test_filled_form_fields_named_after_the_catalogue_stand_whatever_the_model_r
 def test_invoice_amounts_that_add_up_pass_even_where_only_one_reader_found_one() -> None:
     """The rules find net, tax and gross of a digital invoice; the model found only the gross.
     Net + tax = gross makes each of them sure, whoever read it."""
-    path = next(
-        p
-        for p in sorted(SAMPLES.rglob("*.pdf"))
-        if read_truth(p).variant == "digital" and read_truth(p).document_type == "eingangsrechnung"
-    )
-    truth = read_truth(path)
-    document = read_document(ingest(path))
+    truth, document = _sample("digital", "eingangsrechnung")
     model = ModelPrediction(
         TypePrediction(id="eingangsrechnung", confidence=0.99),
         {"gross_amount": _field(truth.fields["gross_amount"], 0.9)},
@@ -109,16 +107,10 @@ def test_a_document_without_any_forms_title_words_is_no_form_however_sure_the_mo
 
 
 def test_when_the_rules_type_stands_the_models_words_are_read_as_that_type() -> None:
-    """The model took a scanned tenancy confirmation for a registration form; the rules' title
+    """The model took a tenancy confirmation for a registration form; the rules' title
     words name it rightly. What the model's tags read on the page as a tenancy confirmation
     still counts: a value both read alike is surer than the rules' reading alone."""
-    path = next(
-        p
-        for p in sorted(SAMPLES.rglob("*.pdf"))
-        if read_truth(p).variant == "digital" and read_truth(p).document_type == "wohnungsgeberbestaetigung"
-    )
-    truth = read_truth(path)
-    document = read_document(ingest(path))
+    truth, document = _sample("digital", "wohnungsgeberbestaetigung")
     as_tenancy = {key: _field(value, 0.9) for key, value in truth.fields.items() if isinstance(value, str)}
     named = TypePrediction(id="meldeschein", confidence=0.6)
     wrong_type = ModelPrediction(named, {"family_name": _field("Huber", 0.9)})
@@ -140,13 +132,7 @@ def test_one_printed_amount_is_the_gross_amount_not_also_the_amount_due() -> Non
     """The model gave the invoice's total to the gross amount and, read a second time, to the
     optional amount due; the rules read it as the gross amount only. One printed value is one
     field's: the required one keeps it."""
-    path = next(
-        p
-        for p in sorted(SAMPLES.rglob("*.pdf"))
-        if read_truth(p).variant == "digital" and read_truth(p).document_type == "eingangsrechnung"
-    )
-    truth = read_truth(path)
-    document = read_document(ingest(path))
+    truth, document = _sample("digital", "eingangsrechnung")
     rules_gross = cross_checked(
         document, ModelPrediction(TypePrediction(id="eingangsrechnung", confidence=0.99), {})
     ).fields["gross_amount"]
