@@ -142,11 +142,15 @@ def _printed_texts(spec: FieldSpec) -> Iterator[str]:
 _FUNCTION_WORDS = frozenset(
     {
         *("aus", "auf", "bei", "bis", "das", "dem", "den", "der", "des", "die", "ein", "einem"),
-        *("einen", "eines", "fuer", "ich", "ihr", "ihre", "ist", "mit", "nach", "neue", "nicht"),
-        *("nur", "oder", "ohne", "seit", "ueber", "und", "vom", "von", "vor", "wenn", "zum", "zur"),
+        *("einen", "eines", "fuer", "ich", "ihr", "ihre", "ihrem", "ist", "mein", "meine", "meinem"),
+        *("meinen", "meiner", "mit", "nach", "neue", "nicht", "nur", "oder", "ohne", "seit", "ueber"),
+        *("und", "vom", "von", "vor", "wenn", "zum", "zur"),
     }
 )
 _VALUE_WORDS = _FUNCTION_WORDS | {"muenchen"}
+# Two-letter prepositions: a place or a text of nothing else ('am in', left of a birth place) is
+# the form's own sentence. Names are left alone: 'An' and 'Im' are family names.
+_SHORT_FUNCTION_WORDS = frozenset({"am", "an", "im", "in", "um", "zu"})
 
 
 @cache
@@ -162,19 +166,54 @@ def form_words() -> frozenset[str]:
     return frozenset(key for key in keys if len(key) > 2 and key not in _VALUE_WORDS)
 
 
-def reads_as_form_text(spec: FieldSpec, value: str) -> bool:
+def reads_as_form_text(spec: FieldSpec, value: str, scanned: bool = False) -> bool:
     """Whether a free-text value is rather the form's own printing: a label
     ('Staatsangehörigkeit(en)'), a checkbox option ('Zuzug aus anderem Meldebezirk'), a heading,
     or for plain text a month and year ('Juli 2026' is no dog breed); or nothing but articles and
     prepositions, the end of a sentence. On layouts the rules were not written for, these stand
-    where a value was looked for."""
+    where a value was looked for. On a `scanned` page, a form word OCR misread counts too."""
     parts = (token_key(part) for part in re.split(r"[\s/()–]+", value))
     keys = [key for key in parts if len(key) > 2 and key not in _VALUE_WORDS]
     known = form_words() | (MONTHS.keys() if spec.kind == "text" else frozenset())
-    printed = sum(key in known for key in keys)
+    printed = sum(key in known or (scanned and misread_form_word(key)) for key in keys)
     if not keys:  # articles and prepositions alone ('ein.' that ends a sentence) name nothing
-        return any(token_key(part) in _FUNCTION_WORDS for part in value.split())
+        small = _FUNCTION_WORDS if spec.kind == "name" else _FUNCTION_WORDS | _SHORT_FUNCTION_WORDS
+        return any(token_key(part) in small for part in value.split())
     return 2 * printed >= len(keys)
+
+
+def _within_edits(first: str, second: str, limit: int) -> bool:
+    """Whether at most `limit` single-character insertions, deletions or changes turn one word
+    into the other (Levenshtein distance, given up as soon as a row exceeds the limit)."""
+    if abs(len(first) - len(second)) > limit:
+        return False
+    previous = list(range(len(second) + 1))
+    for i, char in enumerate(first, start=1):
+        current = [i]
+        for j, other in enumerate(second, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+@cache
+def misread_form_word(key: str) -> bool:
+    """A long form word as OCR may misread it: a letter or two wrong ('Figentümer', 'Eirigezogen').
+    Words of nine letters and more may be two edits off a form word, of seven or eight one edit;
+    shorter ones only count when read right, since short names lie close to short labels
+    ('Walter', 'Halter'). A form word with another ending is no misreading but a word of the
+    value ('Betrieb eines Friseursalons')."""
+    limit = 2 if len(key) >= 9 else 1 if len(key) >= 7 else 0
+    if limit == 0 or key in form_words():
+        return False
+    return any(
+        len(word) >= 6
+        and not (word.startswith(key) or key.startswith(word))
+        and _within_edits(key, word, limit)
+        for word in form_words()
+    )
 
 
 def words_value(spec: FieldSpec, words: Sequence[Word]) -> Any:
@@ -195,7 +234,8 @@ def words_value(spec: FieldSpec, words: Sequence[Word]) -> Any:
         return None
     if spec.kind == "code" and not any(char.isdigit() for char in value):
         return None  # a reference or number: 'Neuantrag / Verlängerung' is the form's own printing
-    if spec.kind in ("text", "name") and isinstance(value, str) and reads_as_form_text(spec, value):
+    scanned = any(word.source == "ocr" for word in words)
+    if spec.kind in ("text", "name") and isinstance(value, str) and reads_as_form_text(spec, value, scanned):
         return None
     return value
 

@@ -138,6 +138,40 @@ def test_labels_options_and_months_read_as_form_text_and_values_with_form_words_
     assert not any(reads_as_form_text(spec, text) for spec, text in values)
 
 
+def test_a_label_misread_by_ocr_is_no_value_but_only_on_a_scan() -> None:
+    """OCR read the label 'Eigentümer' as 'Figentümer' and 'Eingezogen' as 'Eirigezogen' where the
+    landlord's name was looked for. On a text layer the same letters are what is printed there;
+    and a form word with another ending is a word of the value, not a misreading."""
+    catalogue = load_catalogue()
+    landlord = catalogue.type("wohnungsgeberbestaetigung").field("landlord_name")
+    activity = catalogue.type("gewerbeabmeldung").field("activity")
+
+    def scanned(*texts: str) -> list[Word]:
+        return [
+            _word(text, 50 + 80 * i, 100).model_copy(update={"source": "ocr"}) for i, text in enumerate(texts)
+        ]
+
+    assert words_value(landlord, scanned("Figentümer")) is None
+    assert words_value(landlord, scanned("Eirigezogen")) is None
+    assert words_value(landlord, [_word("Figentümer", 50, 100)]) == "Figentümer"
+    assert words_value(landlord, scanned("Hildburg", "Wulf")) == "Hildburg Wulf"
+    assert (
+        words_value(activity, scanned("Betrieb", "eines", "Friseursalons")) == "Betrieb eines Friseursalons"
+    )
+
+
+def test_prepositions_and_possessives_alone_are_no_place_or_breed_but_short_names_stay() -> None:
+    """'geboren am … in …': the words left of a birth place; 'mit meinem Hund': no dog breed."""
+    catalogue = load_catalogue()
+    business = catalogue.type("gewerbeanmeldung")
+    place, breed = business.field("birth_place"), catalogue.type("hundesteuer").field("dog_breed")
+    assert reads_as_form_text(place, "am in")
+    assert reads_as_form_text(place, "in")
+    assert reads_as_form_text(breed, "meinem")
+    assert not reads_as_form_text(business.field("family_name"), "An")
+    assert not reads_as_form_text(place, "Lindau (Bodensee)")
+
+
 def test_a_reference_holds_a_digit_and_a_name_letters() -> None:
     """On layouts the rules were not written for, a checkbox's words stand where the parking
     zone was looked for, and a scan's speck where a tenant's name was."""
