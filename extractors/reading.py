@@ -14,6 +14,14 @@ from extractors.ocr import OcrOptions, ocr_image
 CHECK_MARK = "☒"
 # A page whose text layer holds fewer characters than this is treated as a scan.
 MIN_TEXT_LAYER_CHARACTERS = 20
+# A page covered this much by one image, with fewer text-layer words than a form prints, is a
+# scan with a few words stamped on it (a mail-room receipt stamp, a file number, a page count):
+# read whole by OCR, the stamp included, not from the stamp's words alone.
+SCAN_IMAGE_COVER = 0.6
+STAMP_WORDS = 40
+# Words of a font without a Unicode map come out as glyph numbers ('(cid:36)'); a page with this
+# share of them has no text layer worth reading.
+GLYPH_NUMBER_SHARE = 0.3
 
 
 class ReadOptions(BaseModel):
@@ -78,7 +86,7 @@ def _check_marks(page: Any) -> list[Word]:
     ]
 
 
-def _text_words(page: Any) -> list[Word]:
+def text_words(page: Any) -> list[Word]:
     return [
         Word(text=w["text"], bbox=(w["x0"], w["top"], w["x1"], w["bottom"]), source="text_layer")
         for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
@@ -101,6 +109,24 @@ def _image_only_page(pdf_path: Path, index: int, page: Any, options: ReadOptions
     return ocr_image(image, index + 1, options.ocr)
 
 
+def text_layer_holds_page(page: Any, words: list[Word]) -> bool:
+    """Whether the words of a PDF page's text layer are its content, rather than nothing, glyph
+    numbers, or a stamp on a scanned image."""
+    readable = [word for word in words if "(cid:" not in word.text]
+    if sum(len(word.text) for word in readable) < MIN_TEXT_LAYER_CHARACTERS:
+        return False
+    if len(readable) < (1 - GLYPH_NUMBER_SHARE) * len(words):
+        return False
+    page_area = float(page.width * page.height)
+    covers = [
+        (min(image["x1"], page.width) - max(image["x0"], 0))
+        * (min(image["bottom"], page.height) - max(image["top"], 0))
+        for image in page.images
+    ]
+    scanned = page_area > 0 and max(covers, default=0.0) >= SCAN_IMAGE_COVER * page_area
+    return not (scanned and len(readable) < STAMP_WORDS)
+
+
 def _read_pdf(path: Path, options: ReadOptions) -> tuple[list[Page], set[str]]:
     import pdfplumber
 
@@ -108,11 +134,11 @@ def _read_pdf(path: Path, options: ReadOptions) -> tuple[list[Page], set[str]]:
     sources: set[str] = set()
     with pdfplumber.open(path) as pdf:
         for index, page in enumerate(pdf.pages):
-            text_words = _text_words(page)
+            layer_words = text_words(page)
             form_words = acroform_words(page)
-            if sum(len(word.text) for word in text_words) >= MIN_TEXT_LAYER_CHARACTERS or form_words:
+            if form_words or text_layer_holds_page(page, layer_words):
                 source: WordSource = "acroform" if form_words else "text_layer"
-                words = tuple(text_words + _check_marks(page) + form_words)
+                words = tuple(layer_words + _check_marks(page) + form_words)
                 pages.append(
                     Page(
                         number=index + 1,

@@ -94,7 +94,7 @@ def own_document_defaults(document: Path) -> dict[str, Any]:
     type sniffed from the file, and the variant from what the file holds (an image is a scan; a
     PDF with filled form fields is `acroform`, with a text layer `digital`, else a scan)."""
     from extractors.ingest import PDF, sniff_media_type
-    from extractors.reading import MIN_TEXT_LAYER_CHARACTERS, acroform_words
+    from extractors.reading import acroform_words, text_layer_holds_page, text_words
 
     with document.open("rb") as stream:
         media_type = sniff_media_type(stream.read(1024)) or "application/octet-stream"
@@ -105,7 +105,7 @@ def own_document_defaults(document: Path) -> dict[str, Any]:
         with pdfplumber.open(document) as pdf:
             if any(acroform_words(page) for page in pdf.pages):
                 variant = "acroform"
-            elif sum(len(page.extract_text() or "") for page in pdf.pages) >= MIN_TEXT_LAYER_CHARACTERS:
+            elif any(text_layer_holds_page(page, text_words(page)) for page in pdf.pages):
                 variant = "digital"
     return {"split": "test", "template": "own", "media_type": media_type, "variant": variant}
 

@@ -112,3 +112,69 @@ def test_a_page_tesseracts_orientation_check_takes_for_upright_is_still_read_the
 def test_letters_and_flyers_have_a_text_layer(tmp_path: Path, name: str) -> None:
     document = _read(SAMPLES / name, tmp_path)
     assert document.reader == "text_layer" and len(document.pages[0].words) > 30
+
+
+def _scan_with_stamp(scan: Path, out: Path) -> Path:
+    """The scan as a PDF page it fills, with a mail room's receipt stamp in its text layer."""
+    from reportlab.pdfgen import canvas
+
+    with Image.open(scan) as image:
+        width, height = image.size
+    page = canvas.Canvas(str(out), pagesize=(width * 72 / 150, height * 72 / 150))
+    page.drawImage(str(scan), 0, 0, width * 72 / 150, height * 72 / 150)
+    page.setFont("Helvetica", 11)
+    page.drawString(width * 72 / 150 - 230, 14, "Eingegangen 25.11.2026 Poststelle KVR")
+    page.save()
+    return out
+
+
+def test_a_scan_with_a_stamp_in_its_text_layer_is_read_whole_by_ocr(tmp_path: Path) -> None:
+    """A receipt stamp gives the page a text layer of five words; the form under it is an image."""
+    scan = SAMPLES / "test" / "gewerbeanmeldung-0000.jpg"
+    document = _read(_scan_with_stamp(scan, tmp_path / "gestempelt.pdf"), tmp_path)
+    page = document.pages[0]
+    text = " ".join(word.text for word in page.words)
+    assert document.reader == "ocr" and page.unit == "px"
+    assert "Poststelle" in text  # the stamp, read with the rest
+    assert _found_share(document, read_truth(scan), 1.0) > 0.7  # boxes on the scan's pixels
+
+
+def _pdf_without_unicode_map(out: Path) -> Path:
+    """A page whose words are set in a font with no map from glyphs to letters."""
+    content = b"BT /F1 28 Tf 60 700 Td <002b0048004f004f0052> Tj 0 -60 Td <002a00480045005800550057> Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Ohne /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Ohne /FontDescriptor 7 0 R"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+        b"<< /Type /FontDescriptor /FontName /Ohne /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0"
+        b" /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>",
+    ]
+    data = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, table)
+    out.write_bytes(bytes(data))
+    return out
+
+
+def test_a_text_layer_of_glyph_numbers_is_not_read_as_words(tmp_path: Path) -> None:
+    """Without a Unicode map pdfplumber gives '(cid:43)' for each letter: no words for a clerk or
+    a model. The page is rendered and read by OCR instead."""
+    import pdfplumber
+
+    path = _pdf_without_unicode_map(tmp_path / "ohne-unicode.pdf")
+    with pdfplumber.open(path) as pdf:
+        assert "(cid:" in (pdf.pages[0].extract_text() or "")
+    document = _read(path, tmp_path)
+    assert document.reader == "ocr"
+    assert not any("(cid:" in word.text for page in document.pages for word in page.words)
