@@ -234,8 +234,31 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def edit_distance(first: str, second: str, limit: int) -> int:
+    """Single-character insertions, deletions and changes that turn one text into the other
+    (Levenshtein); `limit + 1` as soon as it is certain to be more than `limit`."""
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    previous = list(range(len(second) + 1))
+    for i, char in enumerate(first, start=1):
+        current = [i]
+        for j, other in enumerate(second, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return min(previous[-1], limit + 1)
+
+
+def misreading_limit(text: str) -> int:
+    """Letters OCR may get wrong in a word before it is taken for another word: two in nine
+    letters or more, one in seven or eight, none in shorter ones ('Walter' is not 'Halter')."""
+    return 2 if len(text) >= 9 else 1 if len(text) >= 7 else 0
+
+
 def normalise_choice(text: str, spec: FieldSpec) -> str:
-    """The option id whose words match the written label, e.g. 'Übernahme' -> 'uebernahme'."""
+    """The option id whose words match the written label, e.g. 'Übernahme' -> 'uebernahme'; on
+    a scan also one misread by a letter or two ('eirigezogen'), where no other option is as near."""
     written = fold(text)
     if not written:
         raise NormalisationError("empty value")
@@ -249,6 +272,15 @@ def normalise_choice(text: str, spec: FieldSpec) -> str:
             if len(word) > 3
         ):
             return option.id
+    limit = misreading_limit(written)
+    near = {
+        option.id
+        for option in spec.options
+        for word in option.words
+        if edit_distance(written, fold(word), limit) <= limit
+    }
+    if limit and len(near) == 1:
+        return near.pop()
     raise NormalisationError(f"not one of the options of {spec.key}")
 
 

@@ -28,7 +28,15 @@ from extractors.baseline.patterns import PATTERNS, find_patterns
 from extractors.catalogue import DocumentType, FieldSpec, load_catalogue
 from extractors.document import ExtractedField, Page, ReadDocument, Word
 from extractors.geometry import overlaps, upright_to_scan
-from extractors.normalise import MONTHS, NormalisationError, fold, normalise_choice, normalise_value
+from extractors.normalise import (
+    MONTHS,
+    NormalisationError,
+    edit_distance,
+    fold,
+    misreading_limit,
+    normalise_choice,
+    normalise_value,
+)
 from extractors.reading import CHECK_MARK
 from extractors.validation import INVOICE_AMOUNTS, adds_up, invoice_amounts, money_value, validate_value
 
@@ -182,36 +190,18 @@ def reads_as_form_text(spec: FieldSpec, value: str, scanned: bool = False) -> bo
     return 2 * printed >= len(keys)
 
 
-def _within_edits(first: str, second: str, limit: int) -> bool:
-    """Whether at most `limit` single-character insertions, deletions or changes turn one word
-    into the other (Levenshtein distance, given up as soon as a row exceeds the limit)."""
-    if abs(len(first) - len(second)) > limit:
-        return False
-    previous = list(range(len(second) + 1))
-    for i, char in enumerate(first, start=1):
-        current = [i]
-        for j, other in enumerate(second, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
-        if min(current) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
-
-
 @cache
 def misread_form_word(key: str) -> bool:
-    """A long form word as OCR may misread it: a letter or two wrong ('Figentümer', 'Eirigezogen').
-    Words of nine letters and more may be two edits off a form word, of seven or eight one edit;
-    shorter ones only count when read right, since short names lie close to short labels
-    ('Walter', 'Halter'). A form word with another ending is no misreading but a word of the
-    value ('Betrieb eines Friseursalons')."""
-    limit = 2 if len(key) >= 9 else 1 if len(key) >= 7 else 0
+    """A long form word as OCR may misread it, a letter or two wrong as `misreading_limit` allows
+    ('Figentümer', 'Eirigezogen'). A form word with another ending is no misreading but a word of
+    the value ('Betrieb eines Friseursalons')."""
+    limit = misreading_limit(key)
     if limit == 0 or key in form_words():
         return False
     return any(
         len(word) >= 6
         and not (word.startswith(key) or key.startswith(word))
-        and _within_edits(key, word, limit)
+        and edit_distance(key, word, limit) <= limit
         for word in form_words()
     )
 

@@ -164,3 +164,17 @@ def test_choices_and_list_items_are_normalised_by_their_field() -> None:
     assert normalise_value(wohnung.field("persons"), "  Anna   Huber ") == "Anna Huber"
     with pytest.raises(NormalisationError):
         normalise_value(wohnung.field("event"), "Umzug")
+
+
+def test_a_checkbox_option_misread_by_a_letter_or_two_is_still_that_option() -> None:
+    """OCR read the ticked 'eingezogen' as 'eirigezogen'; a word as near two options, or a short
+    word a letter off, says nothing."""
+    catalogue = load_catalogue()
+    event = catalogue.type("wohnungsgeberbestaetigung").field("event")
+    reason = catalogue.type("gewerbeabmeldung").field("reason")
+    assert normalise_value(event, "eirigezogen") == "einzug"
+    assert normalise_value(event, "ausgezagen") == "auszug"
+    assert normalise_value(reason, "Betriebsaufqabe") == "aufgabe"
+    for misread in ("Einzag", "eusgezogen"):  # too short; a letter from one, two from the other
+        with pytest.raises(NormalisationError):
+            normalise_value(event, misread)
