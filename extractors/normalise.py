@@ -184,12 +184,12 @@ _NUMERIC_IBANS = ("DE", "AT")
 
 def normalise_iban(text: str) -> str:
     """Upper case without spaces; where the check digits fail, digits misread as letters are read
-    back, and the reading is kept only if the mod-97 check then passes (one in 97 would pass
-    by chance)."""
+    back and specks between them (':', "'") dropped, and the reading is kept only if the mod-97
+    check then passes (one in 97 would pass by chance)."""
     value = normalise_compact_code(text)
     if iban_is_valid(value) or value[:2] not in _NUMERIC_IBANS:
         return value
-    repaired = value[:2] + value[2:].translate(_DIGIT_LOOKALIKES)
+    repaired = value[:2] + re.sub(r"[^0-9A-Z|]", "", value[2:]).translate(_DIGIT_LOOKALIKES)
     return repaired if iban_is_valid(repaired) else value
 
 

@@ -152,6 +152,9 @@ def test_codes_lose_spaces_and_gain_capitals() -> None:
 def test_iban_digits_misread_as_letters_are_read_back_only_where_the_check_digits_confirm() -> None:
     assert normalise_iban("DES2 4984 4763 9673 3017 94") == "DE52498447639673301794"
     assert normalise_iban("DE89 37O4 0044 O532 Ol30 00") == "DE89370400440532013000"
+    # specks OCR read between the digits
+    assert normalise_iban("DE15 5036 4200 0352 3147.30:") == "DE15503642000352314730"
+    assert normalise_iban("DE89 3704' 0044 0532 :0130 00") == "DE89370400440532013000"
     # the check digits fail after the reading-back too (one digit is wrong, not misread): as written
     assert normalise_iban("DES2 4984 4763 9673 3017 95") == "DES2498447639673301795"
     # other countries' IBANs hold letters of their own
