@@ -106,10 +106,17 @@ _NAME_PARTICLES = frozenset(
 )
 
 
+# No name starts with these, nor ends with a dash: on scans they are specks of a list's bullets,
+# rules and cell borders ('-Kristine Lange', '.Karla Heß'). A final '.' stays ('Kraus e. K.').
+_NAME_LEADING_SPECKS = ".-–—•·*"
+
+
 def normalise_name(text: str) -> str:
-    """As written; a name without a single capital letter, which is how OCR reads some printed
-    names ('christin müller'), gets its capitals back."""
-    value = normalise_text(text)
+    """As written, without specks where no name has them; a name without a single capital letter,
+    which is how OCR reads some printed names ('christin müller'), gets its capitals back."""
+    value = normalise_text(text).lstrip(_NAME_LEADING_SPECKS).rstrip("-–—").strip()
+    if not value:
+        raise NormalisationError("empty value")
     if value != value.lower():
         return value
     return " ".join(

@@ -135,6 +135,16 @@ def test_a_name_read_without_capitals_gets_them_and_particles_stay_small() -> No
     assert normalise_name("Anna von der Tann") == "Anna von der Tann"
 
 
+def test_a_names_bullet_or_rule_read_with_it_is_dropped_but_its_initials_stay() -> None:
+    assert normalise_name("-Kristine Lange") == "Kristine Lange"
+    assert normalise_name(".Karla Heß") == "Karla Heß"
+    assert normalise_name("• Ronald Lange -") == "Ronald Lange"
+    assert normalise_name("H.-Dieter Heß") == "H.-Dieter Heß"
+    assert normalise_name("Grundbesitz Kraus e. K.") == "Grundbesitz Kraus e. K."
+    with pytest.raises(NormalisationError):
+        normalise_name(".-")
+
+
 def test_an_address_ends_with_its_town_not_with_the_next_columns_numbers() -> None:
     assert (
         normalise_address("Radlkoferstr. 18\n81373 München KVR-1/231/46587/2026")
