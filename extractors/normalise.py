@@ -65,8 +65,24 @@ def collapse_whitespace(text: str) -> str:
 
 
 # Specks a scan leaves at a value's edges, which no name or text starts or ends with: a low quote
-# mark before 'Gehringer', '|Kairo', 'GmbH:'.
-_SPECKS = "|‚'`´,;:_~"
+# mark before 'Gehringer', '|Kairo', 'GmbH:', a backslash before an invoice number.
+_SPECKS = "|‚‘’'`´,;:_~\\"
+# The same inside a name or an address, at a word's edge (a low quote before 'Sölzer', '81371 | München',
+# 'Martin-Luther-Straße_ 5'); commas are left alone there, they part street from town.
+_WORD_SPECKS = "|‚‘’'`´_~\\"
+_WORD_EDGE_SPECKS = re.compile(rf"(?<!\S)[{re.escape(_WORD_SPECKS)}]+|[{re.escape(_WORD_SPECKS)}]+(?!\S)")
+# a speck between a street's name and its number (a quote mark in 'Korinna-Eberhardt-Weg 93')
+_SPECK_BEFORE_NUMBER = re.compile(rf"(?<=[^\W\d_])[{re.escape(_WORD_SPECKS)}]+(?=\d)")
+# A full street word ends with no full stop ('Joachim-Hettner-Ring. 2b'); abbreviations do ('Str.').
+_STREET_WORD_STOP = re.compile(
+    r"((?:straße|strasse|weg|ring|platz|allee|gasse|damm|ufer|bogen|steig|pfad|anger|markt))\.(?=\s*\d)",
+    re.IGNORECASE,
+)
+
+
+def _without_word_specks(text: str) -> str:
+    text = _SPECK_BEFORE_NUMBER.sub(" ", text)
+    return collapse_whitespace(_WORD_EDGE_SPECKS.sub("", text))
 
 
 def normalise_text(text: str) -> str:
@@ -89,9 +105,9 @@ def normalise_phone(text: str) -> str:
 
 def normalise_address(text: str) -> str:
     """Street line and town line joined by ', ': 'Lindwurmstraße 12, 80337 München'."""
-    lines = [collapse_whitespace(line).strip(" ,") for line in text.splitlines()]
+    lines = [_without_word_specks(line).strip(" ,") for line in text.splitlines()]
     value = ", ".join(line for line in lines if line)
-    value = _POSTCODE_CITY.sub(r", \1", value)
+    value = _STREET_WORD_STOP.sub(r"\1", _POSTCODE_CITY.sub(r", \1", value))
     # Street and town names are capitalised; a scan's 'w' or 'z' read small is not ('zschokkestraße').
     # Short words stay as written: 'c/o', 'am', 'an der'.
     value = _SMALL_TOWN.sub(lambda match: match.group(1) + match.group(2).upper(), normalise_text(value))
@@ -114,7 +130,10 @@ _NAME_LEADING_SPECKS = ".-–—•·*"
 def normalise_name(text: str) -> str:
     """As written, without specks where no name has them; a name without a single capital letter,
     which is how OCR reads some printed names ('christin müller'), gets its capitals back."""
-    value = normalise_text(text).lstrip(_NAME_LEADING_SPECKS).rstrip("-–—").strip()
+    value = _without_word_specks(normalise_text(text)).lstrip(_NAME_LEADING_SPECKS).rstrip("-–—").strip()
+    # a full stop after a whole word is a speck ('Rogner.'); after an initial it is not ('e. K.')
+    if value.endswith(".") and sum(char.isalpha() for char in value.split()[-1]) >= 4:
+        value = value[:-1]
     if not value:
         raise NormalisationError("empty value")
     if value != value.lower():
@@ -229,7 +248,8 @@ def normalise_integer(text: str) -> str:
 
 
 def normalise_email(text: str) -> str:
-    return normalise_text(text).replace(" ", "")
+    """Without spaces; two dots in a row, which no address has, are a speck read as a dot."""
+    return re.sub(r"\.{2,}", ".", normalise_text(text).replace(" ", ""))
 
 
 def fold(text: str) -> str:

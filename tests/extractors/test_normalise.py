@@ -13,6 +13,7 @@ from extractors.normalise import (
     normalise_compact_code,
     normalise_currency,
     normalise_date,
+    normalise_email,
     normalise_iban,
     normalise_license_plate,
     normalise_money,
@@ -143,6 +144,25 @@ def test_a_names_bullet_or_rule_read_with_it_is_dropped_but_its_initials_stay() 
     assert normalise_name("Grundbesitz Kraus e. K.") == "Grundbesitz Kraus e. K."
     with pytest.raises(NormalisationError):
         normalise_name(".-")
+
+
+def test_specks_inside_addresses_and_names_are_dropped_and_what_belongs_there_stays() -> None:
+    assert normalise_address("Schäftlarnstr. 11, 81371 | München") == "Schäftlarnstr. 11, 81371 München"
+    assert (
+        normalise_address("Martin-Luther-Straße_ 5, 81539 München") == "Martin-Luther-Straße 5, 81539 München"
+    )
+    assert normalise_address("Eberhardt-Weg\u201993, 35946 Koblenz") == "Eberhardt-Weg 93, 35946 Koblenz"
+    assert (
+        normalise_address("Hettner-Ring. 2b, 77158 Eisenhüttenstadt")
+        == "Hettner-Ring 2b, 77158 Eisenhüttenstadt"
+    )
+    assert normalise_address("Lindwurmstr. 12\n80337 München") == "Lindwurmstr. 12, 80337 München"
+    assert normalise_name("Meike \u201aSölzer") == "Meike Sölzer"
+    assert normalise_name("Rogner.") == "Rogner"
+    assert normalise_name("Müller & Co.") == "Müller & Co."
+    assert normalise_name("O'Brien") == "O'Brien"
+    assert normalise_email("babett..dussen@post.example") == "babett.dussen@post.example"
+    assert normalise_text("\\ RE-2026-27022") == "RE-2026-27022"
 
 
 def test_an_address_ends_with_its_town_not_with_the_next_columns_numbers() -> None:
