@@ -16,6 +16,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from flows.progress import progress_display
 from flows.settings import configure_prefect, listening
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def generate(
     ] = 0.75,
 ) -> None:
     """Generate synthetic Munich forms, invoices and letters with exact ground truth."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
 
     from eval.synth.generate import (
         DEFAULT_REFERENCE_DATE,
@@ -115,14 +116,14 @@ def generate(
     )
     total = len(plan_corpus(options))
     columns = (
-        TextColumn("[bold]Generating"),
+        TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[last]}"),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=console, transient=False) as progress:
-        task = progress.add_task("generate", total=total, last="")
+    with progress_display(columns, console) as progress:
+        task = progress.add_task("Generating", total=total, last="")
         made = generate_corpus(options, lambda m: progress.update(task, advance=1, last=m.file))
     _print_summary(out, made)
 
@@ -215,16 +216,21 @@ def run_processing(
     paths: list[Path], out: Path, verbose: bool, options: PipelineOptions | None = None
 ) -> list[dict[str, Any]]:
     """Run the Prefect flow on Prefect's embedded default, with a progress bar; returns the records."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
 
     configure_prefect(logging_level="INFO" if verbose else "WARNING")
     from flows import process as flow_module
 
     total = len(flow_module.collect_inputs(paths))
     records: list[dict[str, Any]] = []
-    columns = (TextColumn("[bold]Processing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=console) as progress:
-        task = progress.add_task("process", total=total)
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with progress_display(columns, console) as progress:
+        task = progress.add_task("Processing", total=total)
 
         def advance(record: dict[str, Any]) -> None:
             records.append(record)
@@ -365,7 +371,7 @@ def process(
 
 
 def _training_progress() -> Any:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
 
     columns = (
         TextColumn("[bold]{task.description}"),
@@ -374,7 +380,7 @@ def _training_progress() -> Any:
         TextColumn("{task.fields[loss]}"),
         TimeRemainingColumn(),
     )
-    return Progress(*columns, console=console)
+    return progress_display(columns, console)
 
 
 def _run_with_progress(run: Any) -> dict[str, Any]:
@@ -388,7 +394,7 @@ def _run_with_progress(run: Any) -> dict[str, Any]:
 
         def show(phase: str, done: int, total: int, loss: float | None) -> None:
             if phase not in bars:
-                title = "Reading corpus" if phase == "read" else "Fine-tuning  "
+                title = "Reading corpus" if phase == "read" else "Fine-tuning"
                 bars[phase] = progress.add_task(title, total=total, loss="")
             progress.update(bars[phase], completed=done, total=total, loss=f"loss {loss:.3f}" if loss else "")
 
@@ -645,13 +651,13 @@ def bench(
             raise typer.BadParameter(f"--set takes key=value, not {item!r}")
         overrides[key.strip()] = json.loads(value) if value.strip()[:1] in "0123456789-[{tf" else value
     configure_prefect(logging_level="WARNING")
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 
     from flows import bench as bench_module
 
     started = time.perf_counter()
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console) as progress:
+    with progress_display(columns, console) as progress:
         bars: dict[str, Any] = {}
 
         def show(phase: str, done: int, total: int) -> None:

@@ -39,6 +39,8 @@ def test_generate_writes_documents_truth_and_a_manifest_and_prints_a_summary(tmp
     )
     assert result.returncode == 0, result.stderr
     assert "bewohnerparkausweis" in result.stdout and "1/1/1" in result.stdout
+    # no terminal: the bar, drawn only at the end there, gives way to plain lines
+    assert "Generating: 6/6 (100 %)" in result.stdout
     assert "shared with train/val: none" in result.stdout
     manifest = json.loads((tmp_path / "corpus.json").read_text())
     assert manifest["seed"] == 99 and len(manifest["documents"]) == 6
