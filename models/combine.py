@@ -8,7 +8,12 @@ chosen on the validation split like the model's own (`Calibration.checked_*`).""
 from __future__ import annotations
 
 from extractors.baseline.classify import classify_document
-from extractors.baseline.extract import extract_fields, named_form_fields, required_keeps_shared_words
+from extractors.baseline.extract import (
+    extract_fields,
+    named_form_fields,
+    names_apart,
+    required_keeps_shared_words,
+)
 from extractors.catalogue import load_catalogue
 from extractors.document import ExtractedField, ReadDocument, TypePrediction
 from extractors.geometry import overlaps
@@ -107,9 +112,9 @@ def cross_checked(document: ReadDocument, prediction: ModelPrediction) -> ModelP
     # another reading of the page around it does not make it doubtful
     fields |= named_form_fields(document, document_type.id)
     # one printed value is one field's, whichever reader gave it to two ('Gesamtbetrag' as the
-    # gross amount and, to the model, as the amount due)
+    # gross amount and, to the model, as the amount due), and a name one field's words
     catalogue_type = load_catalogue().type(document_type.id)
-    fields = required_keeps_shared_words(catalogue_type, fields)
+    fields = names_apart(required_keeps_shared_words(catalogue_type, fields))
     if "invoice_arithmetic" in catalogue_type.rules:
         fields = cross_check_invoice(fields)  # amounts that add up, whoever read them
     fields = {

@@ -762,7 +762,7 @@ def extract_fields(
     extractor.labels_under = True
     labels_under = by_labels()
     fields |= labels_under if fit(labels_under) > fit(labels_over) else labels_over
-    fields = required_keeps_shared_words(doc_type, fields)
+    fields = names_apart(required_keeps_shared_words(doc_type, fields))
     if "invoice_arithmetic" in doc_type.rules:
         fields = balanced_amounts(extractor, doc_type, fields)
     return {key: _on_scan(field, document.pages) for key, field in fields.items()}
@@ -787,6 +787,30 @@ def required_keeps_shared_words(
         )
     }
     return {key: field for key, field in fields.items() if key not in dropped}
+
+
+def names_apart(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]:
+    """A family name read with the given names beside it ('Killer Sigfried' next to 'Sigfried'),
+    or given names with the family name ('Ferdi Wiek' next to 'Wiek'), ran over into the other
+    field's box: the words the other field holds at its start or end are the other field's."""
+    family, given = fields.get("family_name"), fields.get("given_names")
+    if (
+        family is None
+        or given is None
+        or not isinstance(family.value, str)
+        or not isinstance(given.value, str)
+    ):
+        return fields
+    apart = dict(fields)
+    for key, longer, shorter in (("family_name", family, given), ("given_names", given, family)):
+        words, other = longer.value.split(), shorter.value.split()
+        if len(words) <= len(other):
+            continue
+        if words[: len(other)] == other:
+            apart[key] = longer.model_copy(update={"value": " ".join(words[len(other) :])})
+        elif words[-len(other) :] == other:
+            apart[key] = longer.model_copy(update={"value": " ".join(words[: -len(other)])})
+    return apart
 
 
 def balanced_amounts(

@@ -6,9 +6,15 @@ import re
 from pathlib import Path
 
 from extractors.baseline.classify import classify_document
-from extractors.baseline.extract import extract_fields, named_form_fields, reads_as_form_text, words_value
+from extractors.baseline.extract import (
+    extract_fields,
+    named_form_fields,
+    names_apart,
+    reads_as_form_text,
+    words_value,
+)
 from extractors.catalogue import load_catalogue
-from extractors.document import Page, ReadDocument, SourceFile, Word
+from extractors.document import ExtractedField, Page, ReadDocument, SourceFile, Word
 from extractors.ingest import ingest
 from extractors.reading import read_document
 from extractors.truth import GroundTruth, read_truth
@@ -170,6 +176,21 @@ def test_prepositions_and_possessives_alone_are_no_place_or_breed_but_short_name
     assert reads_as_form_text(breed, "meinem")
     assert not reads_as_form_text(business.field("family_name"), "An")
     assert not reads_as_form_text(place, "Lindau (Bodensee)")
+
+
+def test_a_name_that_ran_into_the_next_box_gives_the_other_field_its_words_back() -> None:
+    def read(family: str, given: str) -> tuple[str, str]:
+        fields = {
+            "family_name": ExtractedField(value=family, confidence=0.9),
+            "given_names": ExtractedField(value=given, confidence=0.9),
+        }
+        apart = names_apart(fields)
+        return apart["family_name"].value, apart["given_names"].value
+
+    assert read("Killer Sigfried", "Sigfried") == ("Killer", "Sigfried")
+    assert read("Wiek", "Ferdi Wiek") == ("Wiek", "Ferdi")
+    assert read("Meyer-Hansen", "Hans") == ("Meyer-Hansen", "Hans")  # a part of a word is no word
+    assert read("von der Tann", "Anna Maria") == ("von der Tann", "Anna Maria")
 
 
 def test_a_reference_holds_a_digit_and_a_name_letters() -> None:
