@@ -7,7 +7,7 @@ import re
 import statistics
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -190,7 +190,8 @@ def reads_as_form_text(spec: FieldSpec, value: str, scanned: bool = False) -> bo
     return 2 * printed >= len(keys)
 
 
-@cache
+# bounded: a service meets new words with every scan
+@lru_cache(maxsize=65536)
 def misread_form_word(key: str) -> bool:
     """A long form word as OCR may misread it, a letter or two wrong as `misreading_limit` allows
     ('Figentümer', 'Eirigezogen'). A form word with another ending is no misreading but a word of
