@@ -113,6 +113,10 @@ def normalise_address(text: str) -> str:
     value = _SMALL_TOWN.sub(lambda match: match.group(1) + match.group(2).upper(), normalise_text(value))
     # a town's name holds no digits: what follows it with some is the next column of the line
     value = _TOWN_TAIL.sub(r"\1", value)
+    postcode = re.search(r"\b\d{5}\b", value)
+    if postcode and not any(char.isalpha() for char in value[: postcode.start()]):
+        # '80313 München' alone, or a post box's number without its word: the next column's town
+        raise NormalisationError("an address names a street or post box before its postcode")
     return value[0].upper() + value[1:] if len(value.split()[0]) > 3 else value
 
 

@@ -807,10 +807,10 @@ def names_apart(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]:
         words, other = longer.value.split(), shorter.value.split()
         if len(words) <= len(other):
             continue
-        if words[: len(other)] == other:
-            apart[key] = longer.model_copy(update={"value": " ".join(words[len(other) :])})
-        elif words[-len(other) :] == other:
-            apart[key] = longer.model_copy(update={"value": " ".join(words[: -len(other)])})
+        rest = words[len(other) :] if words[: len(other)] == other else None
+        rest = words[: -len(other)] if rest is None and words[-len(other) :] == other else rest
+        if rest is not None and _looks_like_name(" ".join(rest)):
+            apart[key] = longer.model_copy(update={"value": " ".join(rest)})
     return apart
 
 

@@ -191,6 +191,11 @@ def test_a_name_that_ran_into_the_next_box_gives_the_other_field_its_words_back(
     assert read("Wiek", "Ferdi Wiek") == ("Wiek", "Ferdi")
     assert read("Meyer-Hansen", "Hans") == ("Meyer-Hansen", "Hans")  # a part of a word is no word
     assert read("von der Tann", "Anna Maria") == ("von der Tann", "Anna Maria")
+    # what would be left is no name: the reading stays for a person to look at
+    assert read("Claude-Lorrain-Straße #", "Claude-Lorrain-Straße") == (
+        "Claude-Lorrain-Straße #",
+        "Claude-Lorrain-Straße",
+    )
 
 
 def test_a_reference_holds_a_digit_and_a_name_letters() -> None:

@@ -146,6 +146,17 @@ def test_a_names_bullet_or_rule_read_with_it_is_dropped_but_its_initials_stay() 
         normalise_name(".-")
 
 
+def test_an_address_names_a_street_or_post_box_before_its_postcode() -> None:
+    """A town line alone, or a post box's number without its word, is the next column's text."""
+    assert normalise_address("Postfach 80 48 71, 80313 München") == "Postfach 80 48 71, 80313 München"
+    assert (
+        normalise_address("c/o Huber, Am Platzl 1, 80331 München") == "c/o Huber, Am Platzl 1, 80331 München"
+    )
+    for town_only in ("80798 München", "80 48 71, 80313 München"):
+        with pytest.raises(NormalisationError):
+            normalise_address(town_only)
+
+
 def test_specks_inside_addresses_and_names_are_dropped_and_what_belongs_there_stays() -> None:
     assert normalise_address("Schäftlarnstr. 11, 81371 | München") == "Schäftlarnstr. 11, 81371 München"
     assert (
