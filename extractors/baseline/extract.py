@@ -161,12 +161,17 @@ _VALUE_WORDS = _FUNCTION_WORDS | {"muenchen"}
 _SHORT_FUNCTION_WORDS = frozenset({"am", "an", "im", "in", "um", "zu"})
 
 
+# What the city's mail room stamps on what it receives, often over a form's boxes.
+_STAMP_WORDS = ("Eingegangen", "Eingang", "Posteingang", "Poststelle", "Landeshauptstadt")
+
+
 @cache
 def form_words() -> frozenset[str]:
-    """Words forms print themselves, of every type: labels and checkbox options. Short ones ('am',
-    'in', 'm') also occur in values and are left out; so are the words a type is known by, which
-    name places and subjects too ('München', 'Hundesteuerbescheid 2025')."""
-    texts: list[str] = []
+    """Words forms print themselves, of every type: labels and checkbox options, and the mail
+    room's receipt stamp. Short ones ('am', 'in', 'm') also occur in values and are left out; so
+    are the words a type is known by, which name places and subjects too ('München',
+    'Hundesteuerbescheid 2025')."""
+    texts: list[str] = list(_STAMP_WORDS)
     for doc_type in load_catalogue().types.values():
         for spec in doc_type.fields:
             texts += _printed_texts(spec)

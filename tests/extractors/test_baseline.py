@@ -130,6 +130,7 @@ def test_labels_options_and_months_read_as_form_text_and_values_with_form_words_
         (business.field("activity"), "Neuerrichtung"),
         (breed, "Juli 2026"),
         (catalogue.type("widerspruch").field("subject"), "ein."),  # a sentence's end
+        (business.field("given_names"), "EINGEGANGEN"),  # the mail room's stamp over the box
     ]
     values = [
         (business.field("legal_form"), "GmbH"),
