@@ -14,6 +14,8 @@ from rich.progress import Progress, ProgressColumn, TaskID
 
 # How often a task prints its line where no bar can be drawn.
 PLAIN_EVERY_SECONDS = 30.0
+# Time left is guessed from the pace so far, once there has been time to have one.
+ESTIMATE_AFTER_SECONDS = 10.0
 
 
 def _duration(seconds: float) -> str:
@@ -31,14 +33,14 @@ class _Task:
     completed: float = 0.0
     printed: float | None = None
 
-    def line(self, now: float) -> str:
+    def line(self, now: float, estimate_after: float) -> str:
         elapsed = now - self.started
         parts = [f"{self.description}: {self.completed:g}"]
         if self.total:
             parts[0] += f"/{self.total:g} ({100 * self.completed / self.total:.0f} %)"
         parts += [str(value) for value in self.fields.values() if value]
         parts.append(f"{_duration(elapsed)} elapsed")
-        if self.total and 0 < self.completed < self.total:
+        if self.total and 0 < self.completed < self.total and elapsed >= estimate_after:
             parts.append(f"about {_duration(elapsed * (self.total - self.completed) / self.completed)} left")
         return ", ".join(parts)
 
@@ -46,8 +48,13 @@ class _Task:
 class PlainProgress:
     """The part of rich's `Progress` the commands use, printing lines instead of drawing bars."""
 
-    def __init__(self, console: Console, every: float = PLAIN_EVERY_SECONDS) -> None:
-        self.console, self.every = console, every
+    def __init__(
+        self,
+        console: Console,
+        every: float = PLAIN_EVERY_SECONDS,
+        estimate_after: float = ESTIMATE_AFTER_SECONDS,
+    ) -> None:
+        self.console, self.every, self.estimate_after = console, every, estimate_after
         self.tasks: list[_Task] = []
 
     def __enter__(self) -> PlainProgress:
@@ -85,7 +92,7 @@ class PlainProgress:
 
     def _print(self, task: _Task, now: float) -> None:
         task.printed = now
-        self.console.print(task.line(now), markup=False, highlight=False, soft_wrap=True)
+        self.console.print(task.line(now, self.estimate_after), markup=False, highlight=False, soft_wrap=True)
 
 
 def progress_display(columns: tuple[str | ProgressColumn, ...], console: Console) -> Progress | PlainProgress:
