@@ -67,8 +67,9 @@ def collapse_whitespace(text: str) -> str:
 # Specks a scan leaves at a value's edges, which no name or text starts or ends with: a low quote
 # mark before 'Gehringer', '|Kairo', 'GmbH:', a backslash before an invoice number.
 _SPECKS = "|‚‘’'`´,;:_~\\"
-# The same inside a name or an address, at a word's edge (a low quote before 'Sölzer', '81371 | München',
-# 'Martin-Luther-Straße_ 5'); commas are left alone there, they part street from town.
+# The same inside a name or an address, at a word's edge (a low quote before 'Sölzer',
+# '81371 | München', 'Martin-Luther-Straße_ 5'); commas are left alone there, they part street
+# from town.
 _WORD_SPECKS = "|‚‘’'`´_~\\"
 _WORD_EDGE_SPECKS = re.compile(rf"(?<!\S)[{re.escape(_WORD_SPECKS)}]+|[{re.escape(_WORD_SPECKS)}]+(?!\S)")
 # a speck between a street's name and its number (a quote mark in 'Korinna-Eberhardt-Weg 93')
@@ -288,8 +289,8 @@ def misreading_limit(text: str) -> int:
 
 
 def normalise_choice(text: str, spec: FieldSpec) -> str:
-    """The option id whose words match the written label, e.g. 'Übernahme' -> 'uebernahme'; on
-    a scan also one misread by a letter or two ('eirigezogen'), where no other option is as near."""
+    """The option id whose words match the written label, e.g. 'Übernahme' -> 'uebernahme'; also
+    one OCR misread by a letter or two ('eirigezogen'), where no other option is as near."""
     written = fold(text)
     if not written:
         raise NormalisationError("empty value")
