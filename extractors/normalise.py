@@ -64,13 +64,12 @@ def collapse_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
-# Specks a scan leaves at a value's edges, which no name or text starts or ends with: a low quote
-# mark before 'Gehringer', '|Kairo', 'GmbH:', a backslash before an invoice number.
-_SPECKS = "|‚‘’'`´,;:_~\\"
-# The same inside a name or an address, at a word's edge (a low quote before 'Sölzer',
-# '81371 | München', 'Martin-Luther-Straße_ 5'); commas are left alone there, they part street
-# from town.
+# Specks a scan leaves at a word's edge inside a name or an address (a low quote before
+# 'Sölzer', '81371 | München', 'Martin-Luther-Straße_ 5').
 _WORD_SPECKS = "|‚‘’'`´_~\\"
+# At a value's edges, which no name or text starts or ends with, punctuation too ('|Kairo',
+# 'GmbH:', a backslash before an invoice number); inside, commas part street from town.
+_SPECKS = _WORD_SPECKS + ",;:"
 _WORD_EDGE_SPECKS = re.compile(rf"(?<!\S)[{re.escape(_WORD_SPECKS)}]+|[{re.escape(_WORD_SPECKS)}]+(?!\S)")
 # a speck between a street's name and its number (a quote mark in 'Korinna-Eberhardt-Weg 93')
 _SPECK_BEFORE_NUMBER = re.compile(rf"(?<=[^\W\d_])[{re.escape(_WORD_SPECKS)}]+(?=\d)")

@@ -230,9 +230,10 @@ def words_value(spec: FieldSpec, words: Sequence[Word]) -> Any:
         return None
     if spec.kind == "code" and not any(char.isdigit() for char in value):
         return None  # a reference or number: 'Neuantrag / Verlängerung' is the form's own printing
-    scanned = any(word.source == "ocr" for word in words)
-    if spec.kind in ("text", "name") and isinstance(value, str) and reads_as_form_text(spec, value, scanned):
-        return None
+    if spec.kind in ("text", "name") and isinstance(value, str):
+        scanned = any(word.source == "ocr" for word in words)
+        if reads_as_form_text(spec, value, scanned):
+            return None
     return value
 
 
