@@ -9,6 +9,7 @@ from typing import Any
 from extractors.baseline.classify import classify_document
 from extractors.baseline.extract import extract_fields
 from extractors.document import ReadDocument
+from extractors.einvoice import with_e_invoice
 from extractors.routing import RoutingOptions
 from extractors.truth import GroundTruth
 from models.calibration import operating_point
@@ -55,7 +56,10 @@ def report_pipeline(
 ) -> dict[str, Any]:
     """Overall, per document type and per variant; `thresholds` is (type, field) confidence."""
     started = time.perf_counter()
-    predictions = pipeline([item.document for item in items])
+    predictions = [
+        ModelPrediction(*with_e_invoice(item.document, p.document_type, p.fields))
+        for item, p in zip(items, pipeline([item.document for item in items]), strict=True)
+    ]
     seconds = time.perf_counter() - started
     pages = sum(len(item.document.pages) for item in items)
     report = accuracy_report(items, predictions, thresholds)

@@ -48,12 +48,24 @@ class Page(_Frozen):
     skew_degrees: float = 0.0
 
 
+Syntax = Literal["CII", "UBL"]
+
+
+class EInvoice(_Frozen):
+    """The values the XML attached to an e-invoice PDF states, normalised as the catalogue's are."""
+
+    syntax: Syntax = Field(description="'CII' (ZUGFeRD 2, Factur-X, XRechnung CII) or 'UBL' (XRechnung UBL)")
+    attachment: str = Field(description="the attached file's name, e.g. 'factur-x.xml'")
+    values: dict[str, str] = Field(default_factory=dict, description="catalogue key -> normalised value")
+
+
 class ReadDocument(_Frozen):
     """A file read into pages of words, and which reader did it."""
 
     source: SourceFile
     pages: tuple[Page, ...]
     reader: str
+    e_invoice: EInvoice | None = Field(default=None, description="what an attached e-invoice XML states")
 
 
 class TypePrediction(_Frozen):

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from extractors.document import Page, ReadDocument, Word, WordSource
+from extractors.einvoice import embedded_invoice
 from extractors.ingest import PDF, Ingested
 from extractors.ocr import OcrOptions, ocr_image
 
@@ -174,4 +175,5 @@ def read_document(ingested: Ingested, options: ReadOptions | None = None) -> Rea
     else:
         pages, sources = _read_image(ingested.path, options), {"ocr"}
     reader = "+".join(sorted(sources))
-    return ReadDocument(source=ingested.source, pages=tuple(pages), reader=reader)
+    invoice = embedded_invoice(ingested.path) if ingested.source.media_type == PDF else None
+    return ReadDocument(source=ingested.source, pages=tuple(pages), reader=reader, e_invoice=invoice)

@@ -15,6 +15,8 @@ from pydantic import BaseModel, Field
 from extractors.baseline.classify import CLASSIFIER_NAME, KeywordClassifierOptions, classify_document
 from extractors.baseline.extract import EXTRACTOR_NAME, LabelExtractorOptions, extract_fields
 from extractors.document import Engine, ExtractedField, ReadDocument, Result, Timings, TypePrediction
+from extractors.einvoice import EXTRACTOR_NAME as E_INVOICE
+from extractors.einvoice import with_e_invoice
 from extractors.ingest import Ingested, IngestLimits, Rejected, ingest, unread_source
 from extractors.ocr import OcrError
 from extractors.reading import ReadOptions, read_document
@@ -129,17 +131,24 @@ def route_stage(state: DocumentState, options: PipelineOptions) -> DocumentState
     """Validate the fields and decide where the document goes; the result is final afterwards."""
     if state.done or state.ingested is None or state.read is None or state.prediction is None:
         return state
-    fields = validate_extraction(state.prediction.id, state.fields) if state.fields else {}
-    status, department, reason = route_document(state.prediction, fields, options.routing)
+    prediction, fields = with_e_invoice(state.read, state.prediction, state.fields)
+    engine = state.engine
+    if state.read.e_invoice is not None:
+        read_as = f"{E_INVOICE} ({state.read.e_invoice.attachment})"
+        engine = engine.model_copy(
+            update={"classifier": read_as, "extractor": f"{read_as}, then {engine.extractor}"}
+        )
+    fields = validate_extraction(prediction.id, fields) if fields else {}
+    status, department, reason = route_document(prediction, fields, options.routing)
     timings = {k: round(v, 1) for k, v in state.timings_ms.items()}
     result = Result(
         source=state.ingested.source,
-        document_type=state.prediction,
+        document_type=prediction,
         fields=fields,
         status=status,
         department=department,
         reason=reason,
-        engine=state.engine,
+        engine=engine,
         timings_ms=Timings(**timings, total=round(sum(timings.values()), 1)),
     )
     return replace(state, result=result)

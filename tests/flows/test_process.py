@@ -13,6 +13,7 @@ import pytest
 
 from extractors.truth import read_truth
 from tests.bad_inputs import write_bad_inputs
+from tests.einvoices import STATED, cii_xml, write_e_invoice
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
 GOOD = [
@@ -21,6 +22,15 @@ GOOD = [
     "val/hundesteuer-0001.pdf",
     "train/hundesteuer-0000.png",
     "train/sonstiges-0001.pdf",
+]
+E_INVOICE = "Rechnung RE-2026-0815.pdf"
+# the print of an e-invoice, which its attached XML states again
+E_INVOICE_PAGE = [
+    "Gartenbau Sonnleitner GmbH, Lindwurmstraße 12, 80337 München",
+    "Rechnung Nr. RE-2026-0815 vom 01.10.2026",
+    "Pflege der Grünanlagen, September 2026: 1.000,00 EUR netto",
+    "Umsatzsteuer 19 %: 190,00 EUR   Gesamtbetrag: 1.190,00 EUR",
+    "Zahlbar bis 31.10.2026 auf IBAN DE47 7015 0000 1234 5678 90",
 ]
 
 
@@ -42,6 +52,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
         shutil.copy(
             source.with_name(source.stem + ".truth.json"), target.with_name(target.stem + ".truth.json")
         )
+    write_e_invoice(inbox / E_INVOICE, {"factur-x.xml": cii_xml()}, E_INVOICE_PAGE)
     out = tmp_path_factory.mktemp("out")
     environment = {
         "PATH": "/usr/bin:/bin",
@@ -107,6 +118,19 @@ def test_good_documents_are_typed_and_routed_or_reviewed_with_a_reason(
             assert str(record["output_path"]).startswith(str(record["department"]) + "/")
 
 
+def test_an_e_invoice_is_routed_with_the_values_its_xml_states(
+    run: Run,
+) -> None:
+    _, out, _, _ = run
+    record = next(r for r in _records(out) if r["source"]["filename"] == E_INVOICE)  # type: ignore[index]
+    assert record["document_type"]["id"] == "eingangsrechnung"  # type: ignore[index]
+    assert (record["status"], record["department"]) == ("routed", "stadtkaemmerei-kreditorenbuchhaltung")
+    fields = record["fields"]
+    assert isinstance(fields, dict)
+    assert {key: field["value"] for key, field in fields.items()} == STATED
+    assert "factur-x.xml" in str(record["engine"])
+
+
 def test_logs_hold_no_personal_data(
     run: Run,
 ) -> None:
@@ -119,3 +143,4 @@ def test_logs_hold_no_personal_data(
             if key in truth.fields:
                 assert str(truth.fields[key]) not in logs, key
     assert "Müller" not in logs  # file names can carry names too
+    assert STATED["seller_name"] not in logs and STATED["iban"] not in logs
