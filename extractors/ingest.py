@@ -24,6 +24,9 @@ _KNOWN_UNSUPPORTED = (
     (b"{\\rtf", "an RTF text file"),
 )
 
+# The root of an EN 16931 invoice in either syntax, found in a bare XML file's first bytes.
+_XML_INVOICE_MARKS = (b"CrossIndustryInvoice", b"urn:oasis:names:specification:ubl:schema:xsd:")
+
 
 class IngestLimits(BaseModel):
     """What a single document may be. Beyond this, it goes to quarantine, not to the readers."""
@@ -59,6 +62,13 @@ def sniff_media_type(head: bytes) -> str | None:
 
 
 def describe_unsupported(head: bytes, filename: str) -> str:
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        if any(mark in head for mark in _XML_INVOICE_MARKS):
+            return (
+                "an e-invoice as bare XML (XRechnung): docflow reads the XML attached to a ZUGFeRD "
+                "or Factur-X PDF, not on its own yet"
+            )
+        return "unsupported file type: an XML file; docflow reads PDF, PNG, JPEG and TIFF"
     for magic, description in _KNOWN_UNSUPPORTED:
         if head.startswith(magic):
             return f"unsupported file type: {description}; docflow reads PDF, PNG, JPEG and TIFF"

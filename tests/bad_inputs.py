@@ -8,6 +8,8 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
+from tests.einvoices import ubl_xml
+
 SAMPLE_PDF = Path(__file__).resolve().parents[1] / "sample_docs" / "train" / "eingangsrechnung-0001.pdf"
 
 
@@ -47,6 +49,7 @@ def write_bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "archiv.zip").write_bytes(b"PK\x03\x04" + b"\x01" * 200)
     (folder / "riesig.png").write_bytes(_png_header_only(40_000, 40_000))
     _pdf(folder / "zu viele seiten.pdf", 60)
+    (folder / "xrechnung.xml").write_bytes(b"\xef\xbb\xbf" + ubl_xml())
     return {
         "leer.pdf": "empty file",
         "kein pdf.pdf": "not a PDF",
@@ -57,4 +60,5 @@ def write_bad_inputs(folder: Path) -> dict[str, str]:
         "archiv.zip": "ZIP",
         "riesig.png": "decompression bomb",
         "zu viele seiten.pdf": "too many pages",
+        "xrechnung.xml": "bare XML (XRechnung)",
     }
