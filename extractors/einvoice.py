@@ -214,7 +214,14 @@ def _attachments(path: Path) -> list[tuple[str, bytes]]:
 def embedded_invoice(path: Path) -> EInvoice | None:
     """The e-invoice attached to a PDF, or None where there is none that can be read. A broken
     attachment is logged (by name, never by content) and the PDF is read from its pages."""
-    attachments = sorted(_attachments(path), key=lambda item: item[0].lower() not in KNOWN_NAMES)
+    import pypdfium2
+
+    try:
+        found = _attachments(path)
+    except pypdfium2.PdfiumError as error:  # a damaged attachment must not cost the pages
+        log.warning("the PDF's attachments cannot be read: %s", error)
+        return None
+    attachments = sorted(found, key=lambda item: item[0].lower() not in KNOWN_NAMES)
     for name, data in attachments:
         try:
             syntax, values = parse_invoice_xml(data)

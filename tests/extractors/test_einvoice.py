@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,17 @@ def test_a_broken_attachment_leaves_the_pdf_read_from_its_pages(
     assert document.pages[0].words
     assert "factur-x.xml" in caplog.text and "notes.xml" in caplog.text
     assert "Sonnleitner" not in caplog.text  # the attachment's content is never logged
+
+
+def test_an_attachment_without_its_file_leaves_the_pdf_read_from_its_pages(tmp_path: Path) -> None:
+    path = write_e_invoice(tmp_path / "rechnung.pdf", {"factur-x.xml": cii_xml()})
+    # the file specification loses its embedded file; blanks keep every offset of the PDF valid
+    damaged, count = re.subn(rb"/EF\s*<<[^>]*>>", lambda match: b" " * len(match.group()), path.read_bytes())
+    assert count == 1
+    path.write_bytes(damaged)
+    document = read_document(ingest(path, IngestLimits()))
+    assert document.e_invoice is None
+    assert "Sonnleitner" in {word.text for word in document.pages[0].words}
 
 
 def test_other_attachments_do_not_hide_the_invoice(tmp_path: Path) -> None:
