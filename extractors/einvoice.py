@@ -59,7 +59,8 @@ def _text(element: ElementTree.Element | None, path: str = "") -> str | None:
 
 
 def _amount(text: str | None) -> str | None:
-    """XML amounts are plain decimals ('1234.5'): no German reading of separators applies."""
+    """XML amounts are plain decimals ('1234.5', '1234.567'): read as such before the catalogue's
+    normaliser, which would take a third decimal for a German thousands separator."""
     if text is None:
         return None
     try:
@@ -83,7 +84,7 @@ def _in_currency(amounts: list[ElementTree.Element], currency: str | None) -> st
     """BT-110 is the tax total in the invoice's currency (BT-111, in the accounting currency, may
     stand beside it)."""
     chosen = next((a for a in amounts if currency and a.get("currencyID") == currency), None)
-    return _amount(_text(chosen if chosen is not None else next(iter(amounts), None)))
+    return _amount(_text(chosen if chosen is not None else (amounts[0] if amounts else None)))
 
 
 def _address(lines: list[str | None], postcode: str | None, city: str | None) -> str | None:
@@ -169,8 +170,8 @@ def parse_invoice_xml(data: bytes) -> tuple[Syntax, dict[str, str]]:
     the catalogue's normaliser refuses is left out (the page may still show it)."""
     if len(data) > MAX_XML_BYTES:
         raise EInvoiceError(f"XML of {len(data)} bytes is larger than any invoice")
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        # no invoice schema uses a DTD; entities are how XML bombs are built
+    if b"<!DOCTYPE" in data:
+        # no invoice schema uses a DTD; the entities XML bombs are built from are declared in one
         raise EInvoiceError("XML with a document type declaration is refused")
     try:
         root = ElementTree.fromstring(data)

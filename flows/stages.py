@@ -131,9 +131,9 @@ def route_stage(state: DocumentState, options: PipelineOptions) -> DocumentState
     """Validate the fields and decide where the document goes; the result is final afterwards."""
     if state.done or state.ingested is None or state.read is None or state.prediction is None:
         return state
-    prediction, fields = with_e_invoice(state.read, state.prediction, state.fields)
-    engine = state.engine
+    prediction, fields, engine = state.prediction, state.fields, state.engine
     if state.read.e_invoice is not None:
+        prediction, fields = with_e_invoice(state.read, prediction, fields)
         read_as = f"{E_INVOICE} ({state.read.e_invoice.attachment})"
         engine = engine.model_copy(
             update={"classifier": read_as, "extractor": f"{read_as}, then {engine.extractor}"}
