@@ -6,12 +6,14 @@ import json
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
+from extractors import ocr
 from extractors.document import ReadDocument
 from extractors.ingest import ingest
-from extractors.ocr import OcrOptions
+from extractors.ocr import OcrOptions, without_rules
 from extractors.reading import CHECK_MARK, ReadOptions, read_document
 from extractors.truth import GroundTruth, read_truth
 
@@ -107,6 +109,42 @@ def test_a_page_tesseracts_orientation_check_takes_for_upright_is_still_read_the
     assert page.rotation == 180
     text = " ".join(word.text for word in page.words)
     assert "Anmeldung eines Hundes zur Hundesteuer" in text
+
+
+def test_ruling_lines_are_painted_out_and_letters_kept() -> None:
+    """A table's frame goes, in the paper's shade; strokes as long as letters stay as they were."""
+    page = np.full((1754, 1240), 230, dtype=np.uint8)  # grey paper: A4 at 150 dpi
+    page[100:103, 20:480] = 20  # a row's border, 3 px thick
+    page[100:600, 250:252] = 20  # a column's border
+    page[120:145, 60:63] = 30  # an 'l'
+    page[130:133, 70:90] = 30  # a dash
+    page[300:340, 300:304] = 30  # a 24 pt capital's stem
+    cleaned = np.asarray(without_rules(Image.fromarray(page)))
+    assert (cleaned[99:104, 20:480] == 230).all() and (cleaned[100:600, 249:253] == 230).all()
+    for top, bottom, left, right in ((120, 145, 60, 63), (130, 133, 70, 90), (300, 340, 300, 304)):
+        letter = page[top:bottom, left:right]
+        assert (cleaned[top:bottom, left:right] == letter).all()
+
+
+def test_values_in_ruled_boxes_are_read_off_a_scan(tmp_path: Path) -> None:
+    """A 300 dpi scan of a form whose values sit in drawn boxes. With the boxes' borders on the
+    page Tesseract read the applicant's name, address and parking zone as 'TE' or as nothing."""
+    path = SAMPLES / "val" / "bewohnerparkausweis-0000.jpg"
+    document = _read(path, tmp_path)
+    words = {word.text for word in document.pages[0].words}
+    assert {"Melissa", "Hering", "Pilgersheimer", "81543", "914"} <= words
+    assert _found_share(document, read_truth(path), 0.5) > 0.7
+
+
+def test_a_page_left_blank_by_painting_its_lines_out_is_read_as_scanned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should painting the lines out ever leave Tesseract nothing to read, the page is read as it
+    was scanned rather than coming out empty."""
+    monkeypatch.setattr(ocr, "without_rules", lambda gray: Image.new("L", gray.size, 255))
+    path = SAMPLES / "test" / "gewerbeanmeldung-0000.jpg"
+    document = _read(path, tmp_path)
+    assert _found_share(document, read_truth(path), 1.0) > 0.7
 
 
 @pytest.mark.parametrize("name", ["train/sonstiges-0001.pdf", "val/widerspruch-0002.pdf"])
