@@ -13,11 +13,15 @@ from extractors.geometry import scan_to_upright
 from extractors.normalise import fold
 
 _PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+# Forms print the plural or the feminine in brackets at a word's end: 'Vorname(n)',
+# 'Staatsangehörigkeit(en)', 'Inhaber(in)'. The label is the same word.
+_INFLECTION = re.compile(r"(?<=\w)\((?:e?n|e|er|s|in|innen)\)\W*$")
 
 
 def token_key(text: str) -> str:
-    """A word as compared with label words: folded, without surrounding punctuation."""
-    return _PUNCTUATION.sub("", fold(text))
+    """A word as compared with label words: folded, without surrounding punctuation or a
+    bracketed ending ('Staatsangehörigkeit(en)' is 'staatsangehoerigkeit')."""
+    return _PUNCTUATION.sub("", _INFLECTION.sub("", fold(text)))
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,8 @@ def _one_page(filename: str, words: list[Word]) -> ReadDocument:
 
 def test_another_fields_label_where_a_value_is_looked_for_is_passed_over_for_the_value() -> None:
     """An edition the rules never saw prints its labels in a row over the values; right of
-    'Vornamen' stands the next label, worded 'Staatsangehörigkeit(en)', and the name is under it."""
+    'Vornamen' stands the next label, worded 'Staatsangehörigkeit(en)', and the name is under it.
+    That label is the catalogue's 'Staatsangehörigkeit' with its plural in brackets."""
     labels = [("Familienname", 50), ("Vornamen", 200), ("Staatsangehörigkeit(en)", 330)]
     values = [("Huber", 50), ("Ingbert", 200), ("deutsch", 330)]
     words = [_word("Gewerbe-Abmeldung", 50, 40)]
@@ -118,6 +119,7 @@ def test_another_fields_label_where_a_value_is_looked_for_is_passed_over_for_the
     fields = extract_fields(_one_page("abmeldung.pdf", words), "gewerbeabmeldung")
     assert fields["given_names"].value == "Ingbert"
     assert fields["family_name"].value == "Huber"
+    assert fields["nationality"].value == "deutsch"
 
 
 def test_labels_options_and_months_read_as_form_text_and_values_with_form_words_do_not() -> None:
