@@ -299,3 +299,16 @@ def test_a_value_under_a_label_with_an_unknown_leading_word_is_found_under_the_w
     fields = extract_fields(_one_page("abmeldung.pdf", words), "gewerbeabmeldung")
     assert fields["given_names"].value == "Cetin"
     assert fields["family_name"].value == "Margraf"
+
+
+def test_a_compound_led_by_a_long_label_is_that_label_but_not_one_led_by_a_short_general_word() -> None:
+    """'Vollzeitkräfte' is a compound of the catalogue's 'Vollzeit'; 'Gewerbeangelegenheiten' in
+    the letterhead leads with 'Gewerbe', a word too general to be the label of the activity."""
+    words = [_word("Gewerbe-Abmeldung", 50, 40), _word("Gewerbeangelegenheiten", 300, 60)]
+    words += [_word("Ruppertstraße", 300, 74), _word("19", 380, 74)]
+    words += [_word("Vollzeitkräfte", 50, 200), _word("Teilzeitkräfte", 250, 200)]
+    words += [_word("2", 52, 214), _word("0", 252, 214)]
+    fields = extract_fields(_one_page("abmeldung.pdf", words), "gewerbeabmeldung")
+    assert fields["employees_fulltime"].value == "2"
+    assert fields["employees_parttime"].value == "0"
+    assert "activity" not in fields
