@@ -13,6 +13,7 @@ from extractors.geometry import scan_to_upright
 from extractors.normalise import fold
 
 _PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+_POSTCODE = re.compile(r"\d{5}")
 # Forms print the plural or the feminine in brackets at a word's end: 'Vorname(n)',
 # 'Staatsangehörigkeit(en)', 'Inhaber(in)'. The label is the same word.
 _INFLECTION = re.compile(r"(?<=\w)\((?:e?n|e|er|s|in|innen)\)\W*$")
@@ -99,6 +100,8 @@ class StopLabels:
 
     def starts_at(self, words: Sequence[Word], index: int) -> bool:
         word = words[index]
+        if index > 0 and _POSTCODE.fullmatch(words[index - 1].text):
+            return False  # the town after a postcode ('80997 München'), though a label names it too
         for keys in self._by_first.get(token_key(word.text), []):
             following_keys = [key for key in (token_key(w.text) for w in words[index:]) if key]
             if following_keys[: len(keys)] != keys:

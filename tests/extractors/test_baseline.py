@@ -312,3 +312,18 @@ def test_a_compound_led_by_a_long_label_is_that_label_but_not_one_led_by_a_short
     assert fields["employees_fulltime"].value == "2"
     assert fields["employees_parttime"].value == "0"
     assert "activity" not in fields
+
+
+def test_the_town_after_a_postcode_stays_in_the_address_though_a_label_names_it() -> None:
+    """'München' is also a label of the letter's date ('München, 26.08.2026'); after a postcode it
+    is the town that ends the sender's address."""
+    words = [_word("Absender", 74, 62), _word("Falk", 184, 62), _word("Gehringer", 214, 62)]
+    address = ["Am", "Neubruch", "5,", "80997", "München"]
+    x = 184.0
+    words.append(_word("Anschrift", 74, 78))
+    for text in address:
+        words.append(_word(text, x, 78))
+        x += 6 * len(text) + 5
+    words += [_word("Widerspruch:", 70, 266), _word("Hundesteuerbescheid", 150, 266)]
+    fields = extract_fields(_one_page("widerspruch.pdf", words), "widerspruch")
+    assert fields["sender_address"].value == "Am Neubruch 5, 80997 München"
