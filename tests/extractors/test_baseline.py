@@ -327,3 +327,12 @@ def test_the_town_after_a_postcode_stays_in_the_address_though_a_label_names_it(
     words += [_word("Widerspruch:", 70, 266), _word("Hundesteuerbescheid", 150, 266)]
     fields = extract_fields(_one_page("widerspruch.pdf", words), "widerspruch")
     assert fields["sender_address"].value == "Am Neubruch 5, 80997 München"
+
+
+def test_a_long_label_inflected_is_that_label() -> None:
+    """'Name des Kontoinhabers' is the catalogue's 'Kontoinhaber' in the genitive."""
+    words = [_word("Anmeldung", 50, 40), _word("zur", 110, 40), _word("Hundesteuer", 135, 40)]
+    words += [_word("Name", 50, 100), _word("des", 80, 100), _word("Kontoinhabers", 102, 100)]
+    words += [_word("IBAN", 330, 100), _word("Karl-Peter", 52, 114), _word("Walter", 118, 114)]
+    fields = extract_fields(_one_page("hund.pdf", words), "hundesteuer")
+    assert fields["account_holder"].value == "Karl-Peter Walter"
