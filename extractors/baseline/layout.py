@@ -182,6 +182,12 @@ def find_label(lines: list[Line], label: str) -> list[LabelHit]:
                 if label.endswith(":") and not line.words[last].text.endswith(":"):
                     continue  # a short label ('in:') only counts with its colon
                 hits.append(LabelHit(line_index, first, last + 1, label))
+        if len(wanted) > 1:  # the label's words joined by slashes, one printed word ('Ort/Datum')
+            hits += [
+                LabelHit(line_index, i, i + 1, label)
+                for i, key in keyed
+                if "/" in key and [token_key(part) for part in key.split("/")] == wanted
+            ]
     return hits
 
 

@@ -336,3 +336,12 @@ def test_a_long_label_inflected_is_that_label() -> None:
     words += [_word("IBAN", 330, 100), _word("Karl-Peter", 52, 114), _word("Walter", 118, 114)]
     fields = extract_fields(_one_page("hund.pdf", words), "hundesteuer")
     assert fields["account_holder"].value == "Karl-Peter Walter"
+
+
+def test_a_label_of_words_joined_by_a_slash_is_that_label() -> None:
+    """'Ort/Datum' under the date is the catalogue's 'Ort, Datum', printed as one word."""
+    words = [_word("Bestätigung", 48, 39), _word("Wohnungsgeber", 120, 39)]
+    words += [_word("München,", 50, 342), _word("11.", 104, 342), _word("September", 126, 342)]
+    words += [_word("2026", 190, 342), _word("Ort/Datum", 48, 356), _word("Unterschrift", 300, 356)]
+    fields = extract_fields(_one_page("wohnungsgeber.pdf", words), "wohnungsgeberbestaetigung")
+    assert fields["signature_date"].value == "2026-09-11"
