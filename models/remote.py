@@ -24,8 +24,10 @@ from models.encoding import GRID, Box
 from models.store import HEADS_NAME, Manifest
 
 MODEL_NAME = "docflow"
-# Logits are sent rounded: four decimals change no calibrated decision and halve the bytes.
-LOGIT_DECIMALS = 4
+# Logits travel as float32 written with nine significant digits, the fewest that read back to
+# the same float32: rounding further (four decimals were tried) flipped near-tied tags, so the
+# partner's answers differed from the local model's.
+FLOAT32_DIGITS = 9
 
 
 class ProtocolError(ValueError):
@@ -103,7 +105,7 @@ def parse_request(body: Any) -> tuple[str, list[WireWord]]:
 def infer_response(
     request_id: str, version: str, type_logits: np.ndarray, tag_logits: np.ndarray
 ) -> dict[str, Any]:
-    tags = np.round(tag_logits.astype(np.float64), LOGIT_DECIMALS)
+    tags = np.asarray(tag_logits, dtype=np.float32)
     return {
         "model_name": MODEL_NAME,
         "model_version": version,
@@ -113,16 +115,23 @@ def infer_response(
                 "name": "type_logits",
                 "datatype": "FP32",
                 "shape": [int(type_logits.shape[0])],
-                "data": np.round(type_logits.astype(np.float64), LOGIT_DECIMALS).tolist(),
+                "data": _exact(type_logits),
             },
             {
                 "name": "tag_logits",
                 "datatype": "FP32",
                 "shape": [int(tags.shape[0]), int(tags.shape[1]) if tags.ndim == 2 else 0],
-                "data": tags.reshape(-1).tolist(),
+                "data": _exact(tags),
             },
         ],
     }
+
+
+def _exact(values: np.ndarray) -> list[float]:
+    return [
+        float(f"{value:.{FLOAT32_DIGITS}g}")
+        for value in np.asarray(values, dtype=np.float32).ravel().tolist()
+    ]
 
 
 def parse_response(body: Any, words: int, manifest: Manifest, version: str) -> tuple[np.ndarray, np.ndarray]:

@@ -17,13 +17,19 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import httpx
+import numpy as np
 import pytest
 
+from extractors.ingest import IngestLimits, ingest
+from extractors.reading import read_document
 from flows.process import process_documents
 from flows.stages import PipelineOptions
 from models import audit
+from models.inference import Predictor
+from models.partner import PartnerPredictor
 from models.partner_options import PartnerOptions
 from models.pseudonym import VOCABULARY_FILE
+from models.remote import WireWord
 
 TOKEN = "test-token-0123456789abcdef"
 
@@ -146,6 +152,30 @@ def test_the_partner_reads_like_the_local_model_and_every_request_is_audited(
     # so does a removed one
     log.write_text("\n".join(text[:1] + text[2:]) + "\n", "utf-8")
     assert audit.verify(log).line == 2
+
+
+def test_the_partners_logits_are_the_local_models_to_the_last_float32_digit(
+    partner: Partner, tiny_model: Path, born_digital_corpus: Path, tmp_path: Path
+) -> None:
+    local = Predictor.load(tiny_model, "cpu")
+    remote = PartnerPredictor(
+        local,
+        tiny_model,
+        PartnerOptions(endpoint=partner.url, token_file=str(partner.token_file)),
+        tmp_path / "audit.jsonl",
+    )
+    try:
+        for path in documents(born_digital_corpus, 2):
+            [prepared] = local.prepare([read_document(ingest(Path(path), IngestLimits()))])
+            [(type_logits, tag_logits)] = local.raw([prepared])
+            words = [WireWord(word.text, word.box) for word in prepared.words]
+            answer = remote.client.logits(words, "doc", local.manifest)
+            # one document per batch on both sides, so only the wire could differ: rounding there
+            # once flipped near-tied tags
+            np.testing.assert_allclose(answer[0], type_logits, rtol=0, atol=1e-6)
+            np.testing.assert_allclose(answer[1], tag_logits, rtol=0, atol=1e-6)
+    finally:
+        remote.client.close()
 
 
 def test_missing_or_wrong_token_gets_401_and_documents_are_read_locally(
