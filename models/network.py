@@ -87,8 +87,20 @@ def load_encoder(name_or_path: str | Path) -> Any:
     return AutoModel.from_pretrained(str(name_or_path))
 
 
+def honour_thread_limit() -> None:
+    """Keep torch's CPU threads within $OMP_THREAD_LIMIT. torch counts the cores and ignores the
+    limit, OpenMP honours it, and on a processor with AVX512-BF16 the bfloat16 kernels then
+    returned wrong logits, NaN among them (torch 2.13, OMP_THREAD_LIMIT=1 on 2 cores). The limit
+    is set by operators, and by the OCR step for Tesseract, which child processes inherit."""
+    limit = os.environ.get("OMP_THREAD_LIMIT", "")
+    if limit.isdigit() and 0 < int(limit) < torch.get_num_threads():
+        torch.set_num_threads(int(limit))
+
+
 def best_device(requested: str = "auto") -> torch.device:
-    """'auto' takes a CUDA GPU when there is one; 'cuda' without one is an error, not a fallback."""
+    """'auto' takes a CUDA GPU when there is one; 'cuda' without one is an error, not a fallback.
+    Whatever it picks, torch keeps to the thread limit (`honour_thread_limit`)."""
+    honour_thread_limit()
     if requested == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     if requested == "cuda" and not torch.cuda.is_available():

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -95,6 +98,38 @@ def test_bfloat16_passes_read_the_documents_as_float32_ones_do(
     assert values
     same = sum(b is not None and a == b.value for a, b in values)
     assert same >= 0.9 * len(values)
+
+
+LOGITS_OF_ONE_DOCUMENT = """
+import sys
+from pathlib import Path
+import numpy as np
+from extractors.ingest import ingest
+from extractors.reading import read_document
+from models.inference import Predictor
+predictor = Predictor.load(Path(sys.argv[1]), "cpu")
+[(types, tags)] = predictor.raw(predictor.prepare([read_document(ingest(Path(sys.argv[2])))]))
+np.save(sys.argv[3], np.concatenate([types.ravel(), tags.ravel()]))
+"""
+
+
+def test_a_thread_limit_in_the_environment_changes_no_reading(
+    tiny_model: Path, born_digital_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # OMP_THREAD_LIMIT below the core count once made bfloat16 passes return wrong logits and NaN
+    # in a process started with it, as a partner server or worker started after OCR is
+    monkeypatch.setenv("DOCFLOW_PRECISION", "bfloat16")
+    document = sorted((born_digital_corpus / "val").glob("*.pdf"))[0]
+    predictor = Predictor.load(tiny_model, "cpu")
+    [(types, tags)] = predictor.raw(predictor.prepare([read_document(ingest(document))]))
+    here = np.concatenate([types.ravel(), tags.ravel()])
+    out = tmp_path / "logits.npy"
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    command = [sys.executable, "-c", LOGITS_OF_ONE_DOCUMENT, str(tiny_model), str(document), str(out)]
+    subprocess.run(command, env=env, check=True, cwd=Path(__file__).parents[2])
+    limited = np.load(out)
+    assert not np.isnan(limited).any()
+    np.testing.assert_allclose(limited, here, rtol=0, atol=0.05)
 
 
 def test_an_unknown_precision_is_refused_with_the_choices(
