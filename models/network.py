@@ -87,12 +87,17 @@ def load_encoder(name_or_path: str | Path) -> Any:
     return AutoModel.from_pretrained(str(name_or_path))
 
 
+# OpenMP reads its thread limit once, when torch loads it, which is when this module is first
+# imported. A limit set later (the OCR step sets one for Tesseract) binds child processes only.
+_THREAD_LIMIT_AT_LOAD = os.environ.get("OMP_THREAD_LIMIT", "")
+
+
 def honour_thread_limit() -> None:
-    """Keep torch's CPU threads within $OMP_THREAD_LIMIT. torch counts the cores and ignores the
-    limit, OpenMP honours it, and on a processor with AVX512-BF16 the bfloat16 kernels then
-    returned wrong logits, NaN among them (torch 2.13, OMP_THREAD_LIMIT=1 on 2 cores). The limit
-    is set by operators, and by the OCR step for Tesseract, which child processes inherit."""
-    limit = os.environ.get("OMP_THREAD_LIMIT", "")
+    """Keep torch's CPU threads within the $OMP_THREAD_LIMIT OpenMP started with. torch counts
+    the cores and ignores the limit, OpenMP honours it, and on a processor with AVX512-BF16 the
+    bfloat16 kernels then returned wrong logits, NaN among them (torch 2.13, OMP_THREAD_LIMIT=1
+    on 2 cores): a partner server started after OCR inherited the limit and answered so."""
+    limit = _THREAD_LIMIT_AT_LOAD
     if limit.isdigit() and 0 < int(limit) < torch.get_num_threads():
         torch.set_num_threads(int(limit))
 
