@@ -38,7 +38,8 @@ def checked_pipeline(predictor: Predictor) -> Pipeline:
 
     def run(documents: Sequence[ReadDocument]) -> list[ModelPrediction]:
         predictions = predictor.predict(documents)
-        return [cross_checked(d, p) for d, p in zip(documents, predictions, strict=True)]
+        reliability = predictor.manifest.calibration.checked_reliability
+        return [cross_checked(d, p, reliability) for d, p in zip(documents, predictions, strict=True)]
 
     return run
 

@@ -75,6 +75,7 @@ def accuracy(
 ) -> dict[str, dict[str, float]]:
     documents = [item.document for item in items]
     hashes = [str(i) for i in range(len(items))]
+    reliability = local.manifest.calibration.checked_reliability
     rows: dict[str, list[ModelPrediction]] = {"local": local.predict(documents)}
     for name, pseudonymise in (("partner", False), ("partner, pseudonymised", True)):
         options = PartnerOptions(endpoint=url, token_file=str(token_file), pseudonymise=pseudonymise)
@@ -85,7 +86,7 @@ def accuracy(
     result = {}
     for name, predictions in rows.items():
         result[name] = scores(items, predictions)
-        checked = [cross_checked(d, p) for d, p in zip(documents, predictions, strict=True)]
+        checked = [cross_checked(d, p, reliability) for d, p in zip(documents, predictions, strict=True)]
         result[f"{name} + rules"] = scores(items, checked)
     return result
 

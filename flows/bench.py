@@ -84,7 +84,8 @@ def _model_pipelines(items: list[bench.Timed], model_dir: str | None) -> dict[st
     started = time.perf_counter()
     predictions = predictor.predict(documents)
     model_seconds = time.perf_counter() - started
-    checked = [cross_checked(d, p) for d, p in zip(documents, predictions, strict=True)]
+    reliability = predictor.manifest.calibration.checked_reliability
+    checked = [cross_checked(d, p, reliability) for d, p in zip(documents, predictions, strict=True)]
     checked_seconds = time.perf_counter() - started
     pages = max(1, sum(item.pages for item in items))
     finetuned = bench.pipeline_report(items, predictions, model_thresholds(predictor))

@@ -249,7 +249,10 @@ def infer_stage(
     for i, item in zip(todo, inferred, strict=True):
         state = states[i]
         assert state.read is not None
-        prediction = cross_checked(state.read, item.prediction) if cross_check else item.prediction
+        reliability = predictor.manifest.calibration.checked_reliability
+        prediction = item.prediction
+        if cross_check:
+            prediction = cross_checked(state.read, prediction, reliability)
         engine = Engine(
             reader=state.read.reader,
             classifier=name,

@@ -18,7 +18,9 @@ from extractors.catalogue import load_catalogue
 from extractors.document import ExtractedField, ReadDocument, TypePrediction
 from extractors.geometry import overlaps
 from extractors.routing import RoutingOptions
+from extractors.validation import INVOICE_AMOUNTS, adds_up, invoice_amounts
 from models.inference import ModelPrediction, cross_check_invoice
+from models.reliability import Case, Evidence, Reliability
 
 # A value the two read differently keeps this share of the less sure one's confidence; a value
 # only one of them found keeps this share of its own: neither may pass without the other.
@@ -79,27 +81,43 @@ def checked_fields(
     return {key: fields[key] for key in sorted(fields)}
 
 
+def _page_source(document: ReadDocument, field: ExtractedField) -> str | None:
+    if field.page is None or not 1 <= field.page <= len(document.pages):
+        return None
+    return document.pages[field.page - 1].source
+
+
 def ocr_certainty(document: ReadDocument, field: ExtractedField) -> float:
     """How sure Tesseract was of the least certain word under a value (1.0 off scans).
 
     Both readers see the same OCR words, so a misread digit fools them alike: agreement proves
     nothing there. On the validation scans, wrongly accepted values had a median word
     confidence of 0.49, right ones 0.92."""
-    if field.page is None or field.bbox is None or not 1 <= field.page <= len(document.pages):
+    if field.bbox is None or _page_source(document, field) != "ocr":
         return 1.0
+    assert field.page is not None
     page = document.pages[field.page - 1]
-    if page.source != "ocr":
-        return 1.0
     confidences = [word.confidence for word in page.words if overlaps(word.bbox, field.bbox)]
     return min(confidences, default=1.0)
 
 
-def cross_checked(document: ReadDocument, prediction: ModelPrediction) -> ModelPrediction:
-    """The model's prediction for a document, checked against the baseline rules' reading."""
+def _case(mine: ExtractedField | None, theirs: ExtractedField | None) -> Case:
+    if mine is None:
+        return "rules_only"
+    if theirs is None:
+        return "model_only"
+    return "agree" if mine.value == theirs.value else "disagree"
+
+
+def weighed(
+    document: ReadDocument, prediction: ModelPrediction
+) -> tuple[ModelPrediction, dict[str, Evidence]]:
+    """The model's prediction checked against the baseline rules' reading, with the evidence
+    behind each field's value: which readers found it, on what kind of page, how sure."""
     rules_type = classify_document(document)
     document_type = checked_type(prediction.document_type, rules_type)
     if document_type.id == OTHER_TYPE:  # no fields: not even those the model read for its own type
-        return ModelPrediction(document_type, {})
+        return ModelPrediction(document_type, {}), {}
     rules_fields = extract_fields(document, document_type.id)
     # When the rules' type won, the model's words are read again as that type (its tags are the
     # same for every type); a prediction that cannot be read again leaves the rules' values alone.
@@ -108,14 +126,19 @@ def cross_checked(document: ReadDocument, prediction: ModelPrediction) -> ModelP
     else:
         model_fields = prediction.fields_as(document_type.id) if prediction.fields_as else {}
     fields = checked_fields(model_fields, rules_fields)
+    cases = {key: _case(model_fields.get(key), rules_fields.get(key)) for key in fields}
     # a form field named after the catalogue key holds the value itself: the model's silence or
     # another reading of the page around it does not make it doubtful
-    fields |= named_form_fields(document, document_type.id)
+    named = named_form_fields(document, document_type.id)
+    fields |= named
+    cases |= dict.fromkeys(named, "form")
     # one printed value is one field's, whichever reader gave it to two ('Gesamtbetrag' as the
     # gross amount and, to the model, as the amount due), and a name one field's words
     catalogue_type = load_catalogue().type(document_type.id)
     fields = names_apart(required_keeps_shared_words(catalogue_type, fields))
     if "invoice_arithmetic" in catalogue_type.rules:
+        if adds_up(*invoice_amounts({key: field.value for key, field in fields.items()})):
+            cases |= dict.fromkeys(INVOICE_AMOUNTS, "sums")
         fields = cross_check_invoice(fields)  # amounts that add up, whoever read them
     fields = {
         key: field.model_copy(
@@ -123,4 +146,28 @@ def cross_checked(document: ReadDocument, prediction: ModelPrediction) -> ModelP
         )
         for key, field in fields.items()
     }
-    return ModelPrediction(document_type, fields)
+    evidence = {
+        key: Evidence(cases.get(key, "rules_only"), _page_source(document, field) == "ocr", field.confidence)
+        for key, field in fields.items()
+    }
+    return ModelPrediction(document_type, fields), evidence
+
+
+def reweighed(
+    checked: ModelPrediction, evidence: dict[str, Evidence], reliability: Reliability
+) -> ModelPrediction:
+    """Each field's confidence replaced by how often values with its evidence were right on val."""
+    fields = {
+        key: field.model_copy(update={"confidence": reliability.probability(evidence[key])})
+        for key, field in checked.fields.items()
+    }
+    return ModelPrediction(checked.document_type, fields)
+
+
+def cross_checked(
+    document: ReadDocument, prediction: ModelPrediction, reliability: Reliability | None = None
+) -> ModelPrediction:
+    """The model's prediction for a document, checked against the baseline rules' reading; with
+    the model's fitted `reliability`, its confidences are the share of such values right on val."""
+    checked, evidence = weighed(document, prediction)
+    return checked if reliability is None else reweighed(checked, evidence, reliability)

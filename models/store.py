@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from safetensors.torch import load_file, save_file
 
 from models.network import DocumentModel, load_encoder
+from models.reliability import Reliability
 from models.training import Labels, TrainConfig, load_tokenizer
 
 MODEL_FORMAT = 1
@@ -45,6 +46,9 @@ class Calibration(BaseModel):
     # these existed get thresholds that send everything to review until retrained.
     checked_type_threshold: float = Field(default=0.99, description="cross-checked: type threshold")
     checked_field_threshold: float = Field(default=1.0, description="cross-checked: field threshold")
+    # How often a cross-checked value is right, by its evidence (models/reliability.py); models
+    # calibrated before it existed keep the cross-check's own confidences.
+    checked_reliability: Reliability | None = None
 
 
 class Manifest(BaseModel):
@@ -123,6 +127,13 @@ def _table(rows: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _reliability(manifest: Manifest) -> dict[str, str]:
+    fitted = manifest.calibration.checked_reliability
+    if fitted is None:
+        return {"checked_reliability": "none (the cross-check's own confidences)"}
+    return {"checked_reliability": f"logistic, fitted on {fitted.fields} val fields ({fitted.wrong} wrong)"}
+
+
 def model_card(manifest: Manifest) -> str:
     """The model card: what the model is, what it was trained on, and how well it does."""
     card = manifest.card
@@ -148,7 +159,7 @@ def model_card(manifest: Manifest) -> str:
         "## Hyper-parameters",
         _table(manifest.config.model_dump(exclude={"base_model", "layout"})),
         "## Calibration (fitted on the validation split)",
-        _table(manifest.calibration.model_dump()),
+        _table(manifest.calibration.model_dump(exclude={"checked_reliability"}) | _reliability(manifest)),
     ]
     if "calibrated on" in card:
         sections += ["Calibrated again by `docflow calibrate` on:", _table(card["calibrated on"])]

@@ -26,9 +26,10 @@ from models.calibration import (
     fit_temperature,
     operating_point,
 )
-from models.combine import cross_checked
+from models.combine import cross_checked, reweighed, weighed
 from models.inference import ModelPrediction, Predictor
 from models.pseudonym import form_vocabulary, write_vocabulary
+from models.reliability import Evidence, Reliability, fit_reliability
 from models.store import Calibration, Manifest, save_model
 from models.training import Labels, Prepared, Progress, TrainConfig, new_model, train_model
 
@@ -96,6 +97,25 @@ def metrics(
     }
 
 
+def fit_checked_reliability(
+    val: Sequence[Labelled], weighings: Sequence[tuple[ModelPrediction, dict[str, Evidence]]]
+) -> Reliability:
+    """How often each kind of cross-checked evidence was right on val, over the documents whose
+    type was read right (a wrong type is the type threshold's to catch) and the fields the router
+    would see (validated, of a type not always reviewed)."""
+    evidence: list[Evidence] = []
+    right: list[bool] = []
+    for item, (checked, weights) in zip(val, weighings, strict=True):
+        type_id = checked.document_type.id
+        doc_type = load_catalogue().types.get(type_id)
+        if type_id != item.truth.document_type or doc_type is None or doc_type.always_review:
+            continue
+        for key, field in validate_extraction(type_id, checked.fields).items():
+            evidence.append(weights[key])
+            right.append(item.truth.fields.get(key) == field.value)
+    return fit_reliability(evidence, right)
+
+
 def _calibrate(
     predictor: Predictor, val: Sequence[Labelled], target: float
 ) -> tuple[Calibration, OperatingPoint]:
@@ -115,7 +135,9 @@ def _calibrate(
     )
     predictions = [predictor.decide(p, t, w) for p, (t, w) in zip(prepared, raw, strict=True)]
     point = choose_thresholds([outcome(i.truth, p) for i, p in zip(val, predictions, strict=True)], target)
-    checked = [cross_checked(i.document, p) for i, p in zip(val, predictions, strict=True)]
+    weighings = [weighed(i.document, p) for i, p in zip(val, predictions, strict=True)]
+    reliability = fit_checked_reliability(val, weighings)
+    checked = [reweighed(c, evidence, reliability) for c, evidence in weighings]
     checked_point = choose_thresholds(
         [outcome(i.truth, p) for i, p in zip(val, checked, strict=True)], target
     )
@@ -125,6 +147,7 @@ def _calibrate(
             "type_threshold": point.type_threshold,
             "checked_field_threshold": checked_point.field_threshold,
             "checked_type_threshold": checked_point.type_threshold,
+            "checked_reliability": reliability,
         }
     )
     return calibration, point
@@ -139,7 +162,10 @@ def evaluate_split(
     calibration = predictor.manifest.calibration
     outcomes = [outcome(item.truth, p) for item, p in zip(labelled, predictions, strict=True)]
     point = operating_point(outcomes, calibration.field_threshold, calibration.type_threshold)
-    checked = [cross_checked(item.document, p) for item, p in zip(labelled, predictions, strict=True)]
+    checked = [
+        cross_checked(item.document, p, calibration.checked_reliability)
+        for item, p in zip(labelled, predictions, strict=True)
+    ]
     checked_outcomes = [outcome(item.truth, p) for item, p in zip(labelled, checked, strict=True)]
     checked_point = operating_point(
         checked_outcomes, calibration.checked_field_threshold, calibration.checked_type_threshold

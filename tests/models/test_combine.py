@@ -9,8 +9,10 @@ from extractors.document import ExtractedField, ReadDocument, TypePrediction
 from extractors.ingest import ingest
 from extractors.reading import read_document
 from extractors.truth import GroundTruth, read_truth
-from models.combine import checked_fields, checked_type, cross_checked
+from extractors.validation import INVOICE_AMOUNTS
+from models.combine import checked_fields, checked_type, cross_checked, weighed
 from models.inference import ModelPrediction
+from models.reliability import Evidence, fit_reliability
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
 
@@ -143,3 +145,49 @@ def test_one_printed_amount_is_the_gross_amount_not_also_the_amount_due() -> Non
     checked = cross_checked(document, model).fields
     assert checked["gross_amount"].value == truth.fields["gross_amount"]
     assert "amount_due" not in checked or checked["amount_due"].bbox != checked["gross_amount"].bbox
+
+
+def test_each_value_carries_the_evidence_behind_it() -> None:
+    """Which readers found a value and on what kind of page: what the fitted reliability weighs."""
+    truth, document = _sample("digital", "eingangsrechnung")
+    rules = cross_checked(
+        document, ModelPrediction(TypePrediction(id="eingangsrechnung", confidence=0.99), {})
+    )
+    agreed, doubted = [key for key in sorted(rules.fields) if key not in INVOICE_AMOUNTS][:2]
+    model = ModelPrediction(
+        TypePrediction(id="eingangsrechnung", confidence=0.99),
+        {
+            agreed: rules.fields[agreed].model_copy(update={"confidence": 0.9}),
+            doubted: _field("Anders", 0.9),
+            "seller_tax_number": _field("143/815/08150", 0.9),
+        },
+    )
+    checked, evidence = weighed(document, model)
+    assert "seller_tax_number" not in rules.fields
+    assert evidence[agreed].case == "agree" and evidence[doubted].case == "disagree"
+    assert evidence["seller_tax_number"].case == "model_only"
+    assert {evidence[key].case for key in INVOICE_AMOUNTS} == {"sums"}
+    assert not any(e.ocr for e in evidence.values())
+    assert evidence[agreed].confidence == checked.fields[agreed].confidence
+    assert truth.document_type == checked.document_type.id
+
+
+def test_a_fitted_reliability_lets_a_kind_of_value_val_showed_right_pass_on_its_own() -> None:
+    """Without a reliability a value only the model found keeps half its confidence and can
+    never pass a threshold of 0.9; where val showed such values right, it passes."""
+    _, document = _sample("digital", "eingangsrechnung")
+    model = ModelPrediction(
+        TypePrediction(id="eingangsrechnung", confidence=0.99),
+        {"seller_tax_number": _field("143/815/08150", 0.96)},
+    )
+    seen = [Evidence("model_only", False, 0.48)] * 80 + [Evidence("rules_only", False, 0.45)] * 80
+    right = [True] * 80 + [True] * 40 + [False] * 40
+    reliability = fit_reliability(seen, right)
+    before = cross_checked(document, model).fields
+    after = cross_checked(document, model, reliability).fields
+    assert before["seller_tax_number"].confidence < 0.5 < 0.9 < after["seller_tax_number"].confidence
+    assert after["seller_tax_number"].value == "143/815/08150"
+    rules_alone = [
+        key for key, field in after.items() if key not in INVOICE_AMOUNTS and key != "seller_tax_number"
+    ]
+    assert rules_alone and all(after[key].confidence < 0.9 for key in rules_alone)

@@ -163,6 +163,8 @@ def test_the_model_card_tells_base_model_data_metrics_and_hardware(
     assert 0.5 <= calibration.type_threshold <= 0.99
     assert 0.0 <= calibration.field_threshold <= 1.0
     assert calibration.type_temperature > 0 and calibration.tag_temperature > 0
+    reliability = calibration.checked_reliability
+    assert reliability is not None and reliability.fields > 0, "the cross-check is fitted on val's fields"
 
 
 def test_a_missing_or_foreign_model_says_how_to_train_one(tiny_model: Path, tmp_path: Path) -> None:
