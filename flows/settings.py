@@ -13,6 +13,9 @@ PREFECT_DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_ALLOW_EPHEMERAL_MODE": "true",
+    # Prefect waits 20 s for its temporary server; on two cores busy with OCR or training it
+    # took longer, and `docflow process` failed before reading a file (seen in CI).
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
 }
 
 
