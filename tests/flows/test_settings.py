@@ -16,7 +16,8 @@ _READ = (
 
 def _settings(**env: str) -> list[object]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_SERVER_")} | env
-    done = subprocess.run([sys.executable, "-c", _READ], env=clean, capture_output=True, text=True, check=True)
+    command = [sys.executable, "-c", _READ]
+    done = subprocess.run(command, env=clean, capture_output=True, text=True, check=True)
     result: list[object] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
