@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from extractors.catalogue import FieldSpec, KindName
 from extractors.validation import iban_is_valid
@@ -256,6 +257,7 @@ def normalise_email(text: str) -> str:
     return re.sub(r"\.{2,}", ".", normalise_text(text).replace(" ", ""))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case and accent-insensitive key, with German umlaut spellings: 'Übernahme' ~ 'uebernahme'."""
     text = collapse_whitespace(text).lower()

@@ -467,6 +467,13 @@ def train(
     ] = None,
     max_length: Annotated[int | None, typer.Option(min=16, help="Tokens per window.")] = None,
     batch_size: Annotated[int | None, typer.Option(min=1, help="Windows per training step.")] = None,
+    encoder_layers: Annotated[
+        int | None, typer.Option(min=1, help="Keep the base model's first layers only: faster, less exact.")
+    ] = None,
+    max_word_tokens: Annotated[int | None, typer.Option(min=1, help="Sub-word tokens kept per word.")] = None,
+    stride: Annotated[
+        int | None, typer.Option(min=8, help="Tokens from one window's start to the next's.")
+    ] = None,
     layout: Annotated[
         bool, typer.Option("--layout/--no-layout", help="Give the model each word's place on the page.")
     ] = True,
@@ -490,6 +497,9 @@ def train(
         "base_model": base_model,
         "max_length": max_length,
         "batch_size": batch_size,
+        "encoder_layers": encoder_layers,
+        "max_word_tokens": max_word_tokens,
+        "stride": stride,
     }
     config = TrainConfig(layout=layout, **{k: v for k, v in overrides.items() if v is not None})
     target = out or default_model_dir()

@@ -6,7 +6,7 @@ import re
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from extractors.document import BBox, Page, Word
 from extractors.geometry import scan_to_upright
@@ -35,6 +35,28 @@ class Line:
         """`token_key` of each word, worked out once: every label of a type is looked for on
         every line."""
         return tuple(token_key(word.text) for word in self.words)
+
+    @cached_property
+    def keyed(self) -> tuple[tuple[int, str], ...]:
+        """(index, key) of the words that have a key: punctuation standing alone has none."""
+        return tuple((i, key) for i, key in enumerate(self.keys) if key)
+
+    @cached_property
+    def slashed(self) -> tuple[tuple[int, tuple[str, ...]], ...]:
+        """The words with slashes in them, as the keys of their parts: 'Ort/Datum'."""
+        return tuple(
+            (i, tuple(token_key(part) for part in key.split("/"))) for i, key in self.keyed if "/" in key
+        )
+
+    @cached_property
+    def places(self) -> dict[str, tuple[int, ...]]:
+        """Where in `keyed` each key stands, so that a label is looked up, not searched for."""
+        places: dict[str, list[int]] = {}
+        for at, (_, key) in enumerate(self.keyed):
+            places.setdefault(key, []).append(at)
+            if len(key) > LONG_LABEL:  # also under its start: long labels continue into compounds
+                places.setdefault(key[:LONG_LABEL], []).append(at)
+        return {key: tuple(found) for key, found in places.items()}
 
     @property
     def top(self) -> float:
@@ -164,30 +186,41 @@ def _continues(key: str, label: str) -> bool:
     return len(label) >= LONG_LABEL and key.startswith(label) and key[len(label) :].isalpha()
 
 
+@lru_cache(maxsize=4096)
+def _label_keys(label: str) -> tuple[str, ...]:
+    return tuple(key for key in (token_key(part) for part in label.split()) if key)
+
+
 def find_label(lines: list[Line], label: str) -> list[LabelHit]:
     """Every place the label's words stand in a row on one line."""
-    wanted = [key for key in (token_key(part) for part in label.split()) if key]
+    wanted = _label_keys(label)
     if not wanted:
         return []
     hits = []
     for line_index, line in enumerate(lines):
         # Punctuation standing alone ('Name / Firma') is no word of the label.
-        keyed = [(i, key) for i, key in enumerate(line.keys) if key]
-        for start in range(len(keyed) - len(wanted) + 1):
-            keys = [key for _, key in keyed[start : start + len(wanted)]]
-            if keys == wanted or (len(wanted) == 1 and _continues(keys[0], wanted[0])):
-                first, last = keyed[start][0], keyed[start + len(wanted) - 1][0]
-                if line.words[first].text.startswith("("):
-                    continue  # a bracketed explanation of the label before it
-                if label.endswith(":") and not line.words[last].text.endswith(":"):
-                    continue  # a short label ('in:') only counts with its colon
-                hits.append(LabelHit(line_index, first, last + 1, label))
+        keyed = line.keyed
+        if len(wanted) == 1 and len(wanted[0]) >= LONG_LABEL:
+            starts: Iterable[int] = (
+                at
+                for at in line.places.get(wanted[0][:LONG_LABEL], ())
+                if keyed[at][1] == wanted[0] or _continues(keyed[at][1], wanted[0])
+            )
+        else:
+            starts = line.places.get(wanted[0], ())
+        for start in starts:
+            if start + len(wanted) > len(keyed):
+                break
+            if len(wanted) > 1 and any(keyed[start + n][1] != key for n, key in enumerate(wanted)):
+                continue  # (a key is also found under its first letters, see `Line.places`)
+            first, last = keyed[start][0], keyed[start + len(wanted) - 1][0]
+            if line.words[first].text.startswith("("):
+                continue  # a bracketed explanation of the label before it
+            if label.endswith(":") and not line.words[last].text.endswith(":"):
+                continue  # a short label ('in:') only counts with its colon
+            hits.append(LabelHit(line_index, first, last + 1, label))
         if len(wanted) > 1:  # the label's words joined by slashes, one printed word ('Ort/Datum')
-            hits += [
-                LabelHit(line_index, i, i + 1, label)
-                for i, key in keyed
-                if "/" in key and [token_key(part) for part in key.split("/")] == wanted
-            ]
+            hits += [LabelHit(line_index, i, i + 1, label) for i, parts in line.slashed if parts == wanted]
     return hits
 
 

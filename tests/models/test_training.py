@@ -19,6 +19,7 @@ from extractors.reading import read_document
 from extractors.truth import read_truth
 from models.inference import ModelPrediction, Predictor
 from models.store import MANIFEST_NAME, ModelMissing, read_manifest, save_model
+from models.training import new_model
 from tests.conftest import EXTRA_TRAINING_DOCUMENTS, TINY_TRAINING
 
 
@@ -76,6 +77,25 @@ def test_a_saved_model_loads_back_with_identical_predictions(
     again = Predictor.load(tmp_path / "copy", "cpu")
     _same(before, again.predict(documents))
     assert torch.equal(first.model.tag_head.weight, again.model.tag_head.weight)
+
+
+def test_an_encoder_cut_to_its_first_layers_is_saved_and_loaded_with_them(
+    tiny_model: Path, born_digital_corpus: Path, tmp_path: Path
+) -> None:
+    trained = Predictor.load(tiny_model, "cpu")
+    config = trained.manifest.config.model_copy(update={"encoder_layers": 2})
+    model, tokenizer = new_model(config, trained.manifest.labels)
+    model.eval()
+    cut = Predictor(
+        model, tokenizer, trained.manifest.model_copy(update={"config": config}), torch.device("cpu")
+    )
+    documents = [document for document, _ in _documents(born_digital_corpus, "val")]
+    save_model(tmp_path / "cut", cut.model, cut.tokenizer, cut.manifest)
+    again = Predictor.load(tmp_path / "cut", "cpu")
+    assert len(again.model.encoder.encoder.layer) == 2 < len(trained.model.encoder.encoder.layer)
+    _same(cut.predict(documents), again.predict(documents))
+    with pytest.raises(ValueError, match="has 6 layers, not 7"):
+        new_model(config.model_copy(update={"encoder_layers": 7}), trained.manifest.labels)
 
 
 def test_bfloat16_passes_read_the_documents_as_float32_ones_do(
