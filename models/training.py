@@ -57,6 +57,9 @@ class TrainConfig(BaseModel):
     max_length: int = Field(default=256, ge=16, description="tokens per window, special tokens included")
     stride: int = Field(default=192, ge=8, description="tokens from one window's start to the next's")
     max_word_tokens: int = Field(default=8, ge=1, description="sub-word tokens kept per word")
+    # All layers by default. 4 of 6 (with 4 word tokens, stride 224) halved the model's float32
+    # time a page (135 -> 71-81 ms, seed 9191) and kept the cross-checked F1 within 0.012, but the
+    # model alone fell from 0.99-1.00 to 0.90 type accuracy on unseen layouts.
     encoder_layers: int | None = Field(
         default=None, ge=1, description="keep the base model's first layers only (None: all of them)"
     )
