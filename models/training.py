@@ -60,8 +60,8 @@ class TrainConfig(BaseModel):
     # All layers by default. 4 of 6 (with 4 word tokens, stride 224) halved the model's float32
     # time a page (135 -> 71-81 ms, seed 9191) and kept the cross-checked F1 within 0.012, but the
     # model alone fell from 0.99-1.00 to 0.90 type accuracy on unseen layouts. 5 of 6 (4 tokens,
-    # stride 224) took 103-111 ms and 0.83-0.85 alone: the held-out Meldeschein edition was typed
-    # wrong every time.
+    # stride 224) took 103-111 ms and 0.83-0.85 alone: on seed 8383's test split all 15 documents
+    # of the held-out Meldeschein edition were typed wrong.
     encoder_layers: int | None = Field(
         default=None, ge=1, description="keep the base model's first layers only (None: all of them)"
     )
