@@ -17,7 +17,14 @@ from extractors.validation import INVOICE_AMOUNTS, adds_up, invoice_amounts
 from models.calibration import softmax
 from models.decode import extract_from_tags
 from models.encoding import Encoded
-from models.network import DocumentModel, best_device, inference_dtype
+from models.network import (
+    DocumentModel,
+    Precision,
+    best_device,
+    inference_dtype,
+    inference_precision,
+    quantized,
+)
 from models.store import Manifest, load_model
 from models.training import Prepared, predict_logits, prepare
 
@@ -56,8 +63,10 @@ class Predictor:
         self, model: DocumentModel, tokenizer: Any, manifest: Manifest, device: torch.device
     ) -> None:
         self.model, self.tokenizer, self.manifest, self.device = model, tokenizer, manifest, device
-        self.dtype = inference_dtype(device)
+        self.precision: Precision = inference_precision(device)
+        self.dtype = inference_dtype(self.precision)
         self.catalogue = load_catalogue()
+        self._int8: DocumentModel | None = None
 
     @classmethod
     def load(cls, directory: Path, device: str = "auto") -> Predictor:
@@ -69,9 +78,14 @@ class Predictor:
     def name(self) -> str:
         return f"finetuned:{Path(self.manifest.config.base_model).name}"
 
-    @property
-    def precision(self) -> str:
-        return "bfloat16" if self.dtype == torch.bfloat16 else "float32"
+    def passes(self) -> DocumentModel:
+        """The model that runs the passes: `model` itself, or in int8 its quantised copy, made at
+        the first pass (so the trainer, which calibrates after training, gets the final weights)."""
+        if self.precision != "int8":
+            return self.model
+        if self._int8 is None:
+            self._int8 = quantized(self.model)
+        return self._int8
 
     def prepare(
         self, documents: Sequence[ReadDocument], truths: Sequence[GroundTruth | None] | None = None
@@ -89,7 +103,7 @@ class Predictor:
     def logits(self, encoded: Sequence[Encoded], batch_size: int = 32) -> list[tuple[np.ndarray, np.ndarray]]:
         """`raw` for documents already tokenised (what a partner's server receives)."""
         return predict_logits(
-            self.model,
+            self.passes(),
             self.tokenizer,
             encoded,
             self.manifest.config,

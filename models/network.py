@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import math
 import os
+import warnings
+from copy import deepcopy
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 import torch
 from torch import nn
@@ -113,7 +115,8 @@ def best_device(requested: str = "auto") -> torch.device:
     return torch.device(requested)
 
 
-PRECISIONS = ("auto", "float32", "bfloat16")
+PRECISIONS = ("auto", "float32", "bfloat16", "int8")
+Precision = Literal["float32", "bfloat16", "int8"]
 
 
 def _native_bfloat16(device: torch.device) -> bool:
@@ -125,17 +128,59 @@ def _native_bfloat16(device: torch.device) -> bool:
     return any(check is not None and check() for check in checks)
 
 
-def inference_dtype(device: torch.device, requested: str | None = None) -> torch.dtype | None:
-    """The dtype model passes run in (None: float32 throughout), from `requested` or
-    $DOCFLOW_PRECISION. 'auto' takes bfloat16 where the processor computes in it natively
-    (AVX512-BF16 or AMX on x86, Ampere and later GPUs): on 2 cores with AVX512-BF16 that took
-    the model from 85-94 to 53-58 ms a page on three test splits (279 documents), with the same
-    types and field F1 within 0.004. Elsewhere bfloat16 is emulated and slower, so 'auto' keeps
-    float32."""
+def _int8_engine() -> str | None:
+    """The CPU kernels for int8 matrix products this torch build has (x86/fbgemm, ARM/qnnpack)."""
+    engines = torch.backends.quantized.supported_engines
+    return next((engine for engine in ("x86", "fbgemm", "qnnpack") if engine in engines), None)
+
+
+def inference_precision(device: torch.device, requested: str | None = None) -> Precision:
+    """What model passes run in, from `requested` or $DOCFLOW_PRECISION.
+
+    'auto' takes bfloat16 where the processor computes in it natively (AVX512-BF16 or AMX on x86,
+    Ampere and later GPUs): on 2 cores with AVX512-BF16 that took the model from 85-94 to 53-58 ms
+    a page on three test splits (279 documents), with the same types and field F1 within 0.004.
+    On other CPUs bfloat16 is emulated and slower, so 'auto' takes int8 there (`quantized`), and
+    float32 on a GPU without bfloat16."""
     chosen = requested or os.environ.get("DOCFLOW_PRECISION") or "auto"
     if chosen not in PRECISIONS:
         choices = ", ".join(PRECISIONS)
         raise ValueError(f"precision {chosen!r} is not one of {choices} (set by DOCFLOW_PRECISION)")
-    if chosen == "float32" or (chosen == "auto" and not _native_bfloat16(device)):
-        return None
-    return torch.bfloat16
+    if chosen == "auto":
+        if _native_bfloat16(device):
+            return "bfloat16"
+        return "int8" if device.type == "cpu" and _int8_engine() else "float32"
+    if chosen == "int8" and (device.type != "cpu" or _int8_engine() is None):
+        raise ValueError(
+            f"precision int8 runs on a CPU with int8 kernels, not on {device.type} here: "
+            "set DOCFLOW_PRECISION=float32 or bfloat16"
+        )
+    return cast(Precision, chosen)
+
+
+def inference_dtype(precision: Precision) -> torch.dtype | None:
+    """The dtype autocast runs matrix products in (None: as the weights are)."""
+    return torch.bfloat16 if precision == "bfloat16" else None
+
+
+def quantized(model: DocumentModel) -> DocumentModel:
+    """A copy of `model` whose encoder multiplies in int8 (dynamic quantisation: weights stored
+    in int8 per output channel, activations scaled per batch), for CPUs without bfloat16. The
+    heads, the place projection, norms and softmax stay float32. On 2 cores without AVX512 this
+    takes about 40 % off a model pass; the trained weights stay as they are."""
+    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+
+    engine = _int8_engine()
+    if engine is None:
+        raise RuntimeError("this torch build has no int8 CPU kernels")
+    torch.backends.quantized.engine = engine
+    copy = deepcopy(model).cpu().eval()
+    # torch 2.13 (pinned) marks torch.ao's eager quantisation deprecated in favour of torchao and
+    # says so at each conversion; the conversion itself is what it was.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"torch\.ao\.quantization is deprecated")
+        warnings.filterwarnings("ignore", message=r"torch\.quantize_per_tensor, .* are deprecated")
+        copy.encoder = quantize_dynamic(  # type: ignore[no-untyped-call]  # unannotated in torch
+            copy.encoder, {nn.Linear: per_channel_dynamic_qconfig}, dtype=torch.qint8
+        )
+    return copy

@@ -192,7 +192,8 @@ def recalibrate(
     manifest.calibration, _ = _calibrate(predictor, val, manifest.config.target_residual_error)
     manifest.card = manifest.card | {
         "metrics": measure(predictor, val, test),
-        "calibrated on": corpus | {"val documents": len(val), "test documents": len(test)},
+        "calibrated on": corpus
+        | {"val documents": len(val), "test documents": len(test), "precision": predictor.precision},
     }
     return manifest
 
@@ -233,6 +234,7 @@ def run_training(
             "cpu cores": os.cpu_count(),
             "machine": platform.machine(),
             "torch": torch.__version__,
+            "inference precision": predictor.precision,  # of calibration and metrics
         },
     }
     save_model(out, model, tokenizer, manifest)

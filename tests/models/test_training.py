@@ -18,6 +18,7 @@ from extractors.ingest import ingest
 from extractors.reading import read_document
 from extractors.truth import read_truth
 from models.inference import ModelPrediction, Predictor
+from models.network import inference_precision
 from models.store import MANIFEST_NAME, ModelMissing, read_manifest, save_model
 from models.training import new_model
 from tests.conftest import EXTRA_TRAINING_DOCUMENTS, TINY_TRAINING
@@ -98,26 +99,49 @@ def test_an_encoder_cut_to_its_first_layers_is_saved_and_loaded_with_them(
         new_model(config.model_copy(update={"encoder_layers": 7}), trained.manifest.labels)
 
 
-def test_bfloat16_passes_read_the_documents_as_float32_ones_do(
-    tiny_model: Path, born_digital_corpus: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("precision", ["bfloat16", "int8"])
+def test_lower_precision_passes_read_the_documents_as_float32_ones_do(
+    precision: str, tiny_model: Path, born_digital_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     documents = [document for document, _ in _documents(born_digital_corpus, "val")]
     runs, logits = {}, {}
-    for precision in ("float32", "bfloat16"):
-        monkeypatch.setenv("DOCFLOW_PRECISION", precision)
+    for chosen in ("float32", precision):
+        monkeypatch.setenv("DOCFLOW_PRECISION", chosen)
         predictor = Predictor.load(tiny_model, "cpu")
-        assert predictor.precision == precision
-        runs[precision] = predictor.predict(documents)
-        logits[precision] = predictor.raw(predictor.prepare(documents[:1]))[0][1]
-    # the passes did run in another precision: the numbers differ a little, the readings not
-    assert not np.array_equal(logits["float32"], logits["bfloat16"])
-    assert np.allclose(logits["float32"], logits["bfloat16"], atol=0.5)
-    pairs = list(zip(runs["float32"], runs["bfloat16"], strict=True))
+        assert predictor.precision == chosen
+        runs[chosen] = predictor.predict(documents)
+        logits[chosen] = predictor.raw(predictor.prepare(documents[:1]))[0][1]
+    # the passes did run in another precision: the numbers differ a little (int8 more than
+    # bfloat16: every product is rounded to 8 bits), the readings not
+    gap = np.abs(logits["float32"] - logits[precision])
+    assert 0 < gap.max() < {"bfloat16": 0.5, "int8": 1.5}[precision]
+    assert gap.mean() < 0.25
+    pairs = list(zip(runs["float32"], runs[precision], strict=True))
     assert all(a.document_type.id == b.document_type.id for a, b in pairs)
     values = [(a.fields[k].value, b.fields.get(k)) for a, b in pairs for k in a.fields]
     assert values
     same = sum(b is not None and a == b.value for a, b in values)
     assert same >= 0.9 * len(values)
+
+
+def test_int8_passes_leave_the_trained_weights_as_they_are(
+    tiny_model: Path, born_digital_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DOCFLOW_PRECISION", "int8")
+    predictor = Predictor.load(tiny_model, "cpu")
+    before = {name: tensor.clone() for name, tensor in predictor.model.state_dict().items()}
+    predictor.predict([document for document, _ in _documents(born_digital_corpus, "val")][:2])
+    after = predictor.model.state_dict()
+    assert before.keys() == after.keys()
+    assert all(torch.equal(before[name], after[name]) for name in before)
+    assert predictor.passes() is not predictor.model
+
+
+def test_a_cpu_without_bfloat16_runs_int8_and_a_gpu_never_does() -> None:
+    assert inference_precision(torch.device("cpu"), "auto") in ("bfloat16", "int8")
+    assert inference_precision(torch.device("cuda"), "float32") == "float32"
+    with pytest.raises(ValueError, match="int8 runs on a CPU"):
+        inference_precision(torch.device("cuda"), "int8")
 
 
 LOGITS_OF_ONE_DOCUMENT = """
@@ -159,7 +183,7 @@ def test_an_unknown_precision_is_refused_with_the_choices(
     tiny_model: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DOCFLOW_PRECISION", "int4")
-    with pytest.raises(ValueError, match="auto, float32, bfloat16"):
+    with pytest.raises(ValueError, match="auto, float32, bfloat16, int8"):
         Predictor.load(tiny_model, "cpu")
 
 
