@@ -61,7 +61,8 @@ class TrainConfig(BaseModel):
     # time a page (135 -> 71-81 ms, seed 9191) and kept the cross-checked F1 within 0.012, but the
     # model alone fell from 0.99-1.00 to 0.90 type accuracy on unseen layouts. 5 of 6 (4 tokens,
     # stride 224) took 103-111 ms and 0.83-0.85 alone: on seed 8383's test split all 15 documents
-    # of the held-out Meldeschein edition were typed wrong.
+    # of the held-out Meldeschein edition were typed wrong. Int8 passes (models.network.quantized)
+    # brought all 6 layers to 88-92 ms there instead.
     encoder_layers: int | None = Field(
         default=None, ge=1, description="keep the base model's first layers only (None: all of them)"
     )

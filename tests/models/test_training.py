@@ -104,7 +104,8 @@ def test_lower_precision_passes_read_the_documents_as_float32_ones_do(
     precision: str, tiny_model: Path, born_digital_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     documents = [document for document, _ in _documents(born_digital_corpus, "val")]
-    runs, logits = {}, {}
+    runs: dict[str, list[ModelPrediction]] = {}
+    logits: dict[str, np.ndarray] = {}
     for chosen in ("float32", precision):
         monkeypatch.setenv("DOCFLOW_PRECISION", chosen)
         predictor = Predictor.load(tiny_model, "cpu")
