@@ -64,7 +64,6 @@ class Predictor:
     ) -> None:
         self.model, self.tokenizer, self.manifest, self.device = model, tokenizer, manifest, device
         self.precision: Precision = inference_precision(device)
-        self.dtype = inference_dtype(self.precision)
         self.catalogue = load_catalogue()
         self._int8: DocumentModel | None = None
 
@@ -110,7 +109,7 @@ class Predictor:
             self.manifest.labels,
             self.device,
             batch_size,
-            self.dtype,
+            inference_dtype(self.precision),
         )
 
     def decide(self, prepared: Prepared, type_logits: np.ndarray, tag_logits: np.ndarray) -> ModelPrediction:
