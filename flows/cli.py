@@ -477,6 +477,12 @@ def train(
     layout: Annotated[
         bool, typer.Option("--layout/--no-layout", help="Give the model each word's place on the page.")
     ] = True,
+    stray_words: Annotated[
+        float | None,
+        typer.Option(
+            min=0.0, max=1.0, help="Share of values that get a stray form word before them in training."
+        ),
+    ] = None,
     also: Annotated[
         list[Path] | None,
         typer.Option(help="More labelled documents for training only, e.g. the service's OUT/corrections."),
@@ -500,6 +506,7 @@ def train(
         "encoder_layers": encoder_layers,
         "max_word_tokens": max_word_tokens,
         "stride": stride,
+        "stray_words": stray_words,
     }
     config = TrainConfig(layout=layout, **{k: v for k, v in overrides.items() if v is not None})
     target = out or default_model_dir()

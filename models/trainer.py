@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import platform
+import random
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from extractors.catalogue import load_catalogue
 from extractors.document import ReadDocument
 from extractors.routing import missing_required, validate_extraction
 from extractors.truth import GroundTruth
+from models.augment import with_stray_words
 from models.calibration import (
     OperatingPoint,
     Outcome,
@@ -215,7 +217,13 @@ def run_training(
     manifest = Manifest(types=labels.types, tags=labels.tags, config=config)
     predictor = Predictor(model, tokenizer, manifest, device)
     prepared = predictor.prepare([item.document for item in train], [item.truth for item in train])
-    losses = train_model(model, tokenizer, prepared, labels, config, device, progress)
+    vocabulary = form_vocabulary(outside_values(p, labels) for p in prepared)
+    rng = random.Random(config.seed)
+    shown = [
+        with_stray_words(p, labels, vocabulary, tokenizer, config.max_word_tokens, config.stray_words, rng)
+        for p in prepared
+    ]
+    losses = train_model(model, tokenizer, shown, labels, config, device, progress)
     train_seconds = time.perf_counter() - started
     calibration, _ = (
         _calibrate(predictor, val, config.target_residual_error) if val else (Calibration(), None)
@@ -238,7 +246,7 @@ def run_training(
         },
     }
     save_model(out, model, tokenizer, manifest)
-    write_vocabulary(out, form_vocabulary(outside_values(p, labels) for p in prepared))
+    write_vocabulary(out, vocabulary)
     return manifest
 
 
