@@ -14,6 +14,7 @@ import random
 from collections.abc import Sequence
 
 from extractors.document import BBox
+from extractors.geometry import overlaps
 from models.encoding import GRID, Box, PageWord, Tokenizer, encode_words
 from models.training import Labels, Prepared
 
@@ -30,13 +31,6 @@ def _after(word: PageWord, text: str) -> tuple[Box, BBox]:
     per_unit = (ux1 - ux0) / max(1, x1 - x0)
     upright = (ux1 + gap * per_unit, utop, ux1 + (gap + width) * per_unit, ubottom)
     return box, upright
-
-
-def _overlaps(box: Box, others: Sequence[Box]) -> bool:
-    return any(
-        min(box[2], other[2]) > max(box[0], other[0]) and min(box[3], other[3]) > max(box[1], other[1])
-        for other in others
-    )
 
 
 def with_stray_words(
@@ -69,7 +63,7 @@ def with_stray_words(
         text = rng.choice(vocabulary)
         text = text.capitalize() if rng.random() < 0.5 else text
         box, upright = _after(word, text)
-        if _overlaps(box, values[word.page]):
+        if any(overlaps(box, value) for value in values[word.page]):
             box, upright = word.box, word.upright
         strays[len(words)] = word
         words.append(PageWord(text, word.page, box, word.word.model_copy(update={"text": text}), upright))
