@@ -58,6 +58,13 @@ _QUOTES = re.compile("['\"‘’‚„“”`´]")
 _POSTCODE_CITY = re.compile(r"(?<!,)\s+(\d{5}\s+\S)")
 _SMALL_TOWN = re.compile(r"(\b\d{5}\s+)([a-zäöü])")
 _TOWN_TAIL = re.compile(r"(,\s*\d{5}\s+[^\d,]+?)\s+\S*\d.*$")
+# A lone small letter or stroke after a town's name is a speck a scan read ('80331 München h'):
+# no town ends with one ('Frankfurt a. M.' ends with a capital).
+_TOWN_SPECK = re.compile(r"(,\s*\d{5}\s+[^\d,]*[^\W\d_]{2}\)?)\s+(?:[a-zäöüß]|[.\-–—])$")
+# 'str.' read as 'sir.' ('Wieksir. 143'); no German word ends in 'sir.'.
+_STREET_SIR = re.compile(r"(?<=[a-zäöüß])sir\.(?=\s*\d)")
+# a colon between a street's name and its number ('Prinzregentenplatz: 20'), which no address has
+_COLON_BEFORE_NUMBER = re.compile(r"(?<=[^\W\d_]):(?=\s*\d)")
 _PLATE = re.compile(r"^([A-ZÄÖÜ]{1,3})\s*[-\s]\s*([A-Z]{1,2})\s*[-\s]?\s*(\d{1,4})\s*([EH]?)$")
 
 
@@ -104,16 +111,26 @@ def normalise_phone(text: str) -> str:
     return value
 
 
+# No name starts with these, nor ends with a dash: on scans they are specks of a list's bullets,
+# rules and cell borders ('-Kristine Lange', '.Karla Heß'). A final '.' stays ('Kraus e. K.').
+_NAME_LEADING_SPECKS = ".-–—•·*"
+
+
 def normalise_address(text: str) -> str:
     """Street line and town line joined by ', ': 'Lindwurmstraße 12, 80337 München'."""
     lines = [_without_word_specks(line).strip(" ,") for line in text.splitlines()]
+    # a bullet or rule read before the street ('- Müllerstraße 134'); no street starts with one
+    lines = [
+        line.lstrip(_NAME_LEADING_SPECKS + " ") if index == 0 else line for index, line in enumerate(lines)
+    ]
     value = ", ".join(line for line in lines if line)
+    value = _STREET_SIR.sub("str.", _COLON_BEFORE_NUMBER.sub("", value))
     value = _STREET_WORD_STOP.sub(r"\1", _POSTCODE_CITY.sub(r", \1", value))
     # Street and town names are capitalised; a scan's 'w' or 'z' read small is not ('zschokkestraße').
     # Short words stay as written: 'c/o', 'am', 'an der'.
     value = _SMALL_TOWN.sub(lambda match: match.group(1) + match.group(2).upper(), normalise_text(value))
     # a town's name holds no digits: what follows it with some is the next column of the line
-    value = _TOWN_TAIL.sub(r"\1", value)
+    value = _TOWN_SPECK.sub(r"\1", _TOWN_TAIL.sub(r"\1", value))
     postcode = re.search(r"\b\d{5}\b", value)
     if postcode and not any(char.isalpha() for char in value[: postcode.start()]):
         # '80313 München' alone, or a post box's number without its word: the next column's town
@@ -123,13 +140,36 @@ def normalise_address(text: str) -> str:
 
 # Words that stay small inside a name ('Anna von der Tann').
 _NAME_PARTICLES = frozenset(
-    {"von", "van", "der", "den", "de", "du", "zu", "zur", "vom", "di", "da", "ten", "ter"}
+    {"von", "van", "der", "den", "de", "du", "zu", "zur", "vom", "di", "da", "ten", "ter", "und"}
 )
 
 
-# No name starts with these, nor ends with a dash: on scans they are specks of a list's bullets,
-# rules and cell borders ('-Kristine Lange', '.Karla Heß'). A final '.' stays ('Kraus e. K.').
-_NAME_LEADING_SPECKS = ".-–—•·*"
+def _without_small_last_word(name: str) -> str:
+    """A small word after the name's last capitalised one is what a scan read in the cell's rest
+    ('Mara Schmidtke nenn', 'Hesse w'), unless it is a particle ('Dussen van', as some forms ask)."""
+    words = name.split()
+    last = words[-1]
+    if (
+        len(words) > 1
+        and last.isalpha()
+        and last.islower()
+        and last not in _NAME_PARTICLES
+        and words[-2][:1].isupper()
+    ):
+        return " ".join(words[:-1])
+    return name
+
+
+def _small_parts_capitalised(name: str) -> str:
+    """Parts of a name read small among capitalised ones get their capital back ('wilfriede Wulff',
+    'Heinz-willi Meyer'); particles stay small ('von Bülow'), and so do words of one or two letters."""
+
+    def part(word: str) -> str:
+        if word.isalpha() and word.islower() and len(word) > 2 and word not in _NAME_PARTICLES:
+            return word[0].upper() + word[1:]
+        return word
+
+    return " ".join("-".join(part(piece) for piece in word.split("-")) for word in name.split())
 
 
 def normalise_name(text: str) -> str:
@@ -142,7 +182,7 @@ def normalise_name(text: str) -> str:
     if not value:
         raise NormalisationError("empty value")
     if value != value.lower():
-        return value
+        return _small_parts_capitalised(_without_small_last_word(value))
     return " ".join(
         word if word in _NAME_PARTICLES else "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
         for word in value.split()
@@ -197,6 +237,19 @@ def normalise_money(text: str) -> str:
     except InvalidOperation:
         raise NormalisationError("not an amount of money") from None
     return str(-amount if negative else amount)
+
+
+# Specks a scan leaves before a reference or number ('.: KVR-I/231', a quote mark): none starts so.
+_CODE_LEADING_SPECKS = ".:;,'\"‘’‚„“”`´|•·*_~ "
+
+
+def normalise_code(text: str) -> str:
+    """A reference, zone or invoice number as written, without specks before it. (A department's
+    Roman numeral read with ones in it, 'KVR-I1/231', stays as read: it may be 'I' or 'II'.)"""
+    value = normalise_text(text).lstrip(_CODE_LEADING_SPECKS)
+    if not value:
+        raise NormalisationError("empty value")
+    return value
 
 
 def normalise_compact_code(text: str) -> str:
@@ -331,7 +384,7 @@ _BY_KIND: dict[str, Callable[[str], str]] = {
     "license_plate": normalise_license_plate,
     "microchip": normalise_compact_code,
     "id_document": normalise_compact_code,
-    "code": normalise_text,
+    "code": normalise_code,
     "email": normalise_email,
     "phone": normalise_phone,
     "integer": normalise_integer,

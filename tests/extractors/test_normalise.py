@@ -10,6 +10,7 @@ from extractors.catalogue import load_catalogue
 from extractors.normalise import (
     NormalisationError,
     normalise_address,
+    normalise_code,
     normalise_compact_code,
     normalise_currency,
     normalise_date,
@@ -183,6 +184,44 @@ def test_an_address_ends_with_its_town_not_with_the_next_columns_numbers() -> No
     )
     assert normalise_address("Postfach 63 94 54, 80313 München") == "Postfach 63 94 54, 80313 München"
     assert normalise_address("Lindwurmstraße 12, 80337 München, 2. OG").endswith("München, 2. OG")
+
+
+def test_specks_a_scan_adds_at_the_end_of_names_and_towns_are_dropped() -> None:
+    assert normalise_name("Hesse w") == "Hesse"
+    assert normalise_name("Liesel Kabus m") == "Liesel Kabus"
+    assert normalise_name("Mara Wladimir Schmidtke nenn") == "Mara Wladimir Schmidtke"
+    assert normalise_name("wilfriede Wulff") == "Wilfriede Wulff"
+    assert normalise_name("Heinz-willi Lieselotte Meyer") == "Heinz-Willi Lieselotte Meyer"
+    assert normalise_name("Anna und Bernd Meier") == "Anna und Bernd Meier"
+    # small words that belong in names stay
+    assert normalise_name("von Bülow") == "von Bülow"
+    assert normalise_name("Dussen van") == "Dussen van"
+    assert normalise_name("Anna von der Tann") == "Anna von der Tann"
+    assert normalise_name("Grundbesitz Kraus e. K.") == "Grundbesitz Kraus e. K."
+    assert normalise_address("Limesstraße 99, 81243 München h") == "Limesstraße 99, 81243 München"
+    assert normalise_address("- Müllerstraße 134, 80469 München") == "Müllerstraße 134, 80469 München"
+    assert normalise_address("Baubergerstraße 120\n80992 München .") == "Baubergerstraße 120, 80992 München"
+    assert (
+        normalise_address("Hauptstr. 2, 88131 Lindau (Bodensee) x") == "Hauptstr. 2, 88131 Lindau (Bodensee)"
+    )
+    assert normalise_address("Am Hof 3, 60311 Frankfurt a. M.") == "Am Hof 3, 60311 Frankfurt a. M."
+    assert normalise_address("Weg 11 b, 80331 München") == "Weg 11 b, 80331 München"
+
+
+def test_misread_street_words_and_colons_before_house_numbers_are_read_back() -> None:
+    assert normalise_address("Wieksir. 143, 09181 Ludwigslust") == "Wiekstr. 143, 09181 Ludwigslust"
+    assert (
+        normalise_address("Prinzregentenplatz: 20\n81675 München") == "Prinzregentenplatz 20, 81675 München"
+    )
+
+
+def test_codes_lose_specks_before_them_and_keep_what_was_written() -> None:
+    assert normalise_code(".: KVR-I/231/22649/2026") == "KVR-I/231/22649/2026"
+    assert normalise_code("\u201d SKA-HA II/32/59494/2026") == "SKA-HA II/32/59494/2026"
+    assert normalise_code("RE-2026-27022") == "RE-2026-27022"
+    assert normalise_code("438") == "438"
+    with pytest.raises(NormalisationError):
+        normalise_code(".:")
 
 
 def test_codes_lose_spaces_and_gain_capitals() -> None:
