@@ -144,6 +144,10 @@ _NAME_PARTICLES = frozenset(
 )
 
 
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
 def _without_small_last_word(name: str) -> str:
     """A small word after the name's last capitalised one is what a scan read in the cell's rest
     ('Mara Schmidtke nenn', 'Hesse w'), unless it is a particle ('Dussen van', as some forms ask)."""
@@ -165,9 +169,8 @@ def _small_parts_capitalised(name: str) -> str:
     'Heinz-willi Meyer'); particles stay small ('von Bülow'), and so do words of one or two letters."""
 
     def part(word: str) -> str:
-        if word.isalpha() and word.islower() and len(word) > 2 and word not in _NAME_PARTICLES:
-            return word[0].upper() + word[1:]
-        return word
+        small = word.isalpha() and word.islower() and len(word) > 2 and word not in _NAME_PARTICLES
+        return _capitalised(word) if small else word
 
     return " ".join("-".join(part(piece) for piece in word.split("-")) for word in name.split())
 
@@ -184,7 +187,7 @@ def normalise_name(text: str) -> str:
     if value != value.lower():
         return _small_parts_capitalised(_without_small_last_word(value))
     return " ".join(
-        word if word in _NAME_PARTICLES else "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+        word if word in _NAME_PARTICLES else "-".join(_capitalised(part) for part in word.split("-"))
         for word in value.split()
     )
 
