@@ -163,6 +163,9 @@ _SHORT_FUNCTION_WORDS = frozenset({"am", "an", "im", "in", "um", "zu"})
 
 # What the city's mail room stamps on what it receives, often over a form's boxes.
 _STAMP_WORDS = ("Eingegangen", "Eingang", "Posteingang", "Poststelle", "Landeshauptstadt")
+# What German forms head their sections with ('B Angaben zum Betrieb', 'Angaben zur Person'):
+# on an edition that puts the heading where a value stood, the heading is no landlord's name.
+_HEADING_WORDS = ("Angaben", "Antragsteller", "Antragstellerin", "Hinweise", "Erklärung", "Anlagen")
 
 
 @cache
@@ -170,8 +173,8 @@ def form_words() -> frozenset[str]:
     """Words forms print themselves, of every type: labels and checkbox options, and the mail
     room's receipt stamp. Short ones ('am', 'in', 'm') also occur in values and are left out; so
     are the words a type is known by, which name places and subjects too ('München',
-    'Hundesteuerbescheid 2025')."""
-    texts: list[str] = list(_STAMP_WORDS)
+    'Hundesteuerbescheid 2025'). Section headings' words count too ('Angaben zur')."""
+    texts: list[str] = [*_STAMP_WORDS, *_HEADING_WORDS]
     for doc_type in load_catalogue().types.values():
         for spec in doc_type.fields:
             texts += _printed_texts(spec)

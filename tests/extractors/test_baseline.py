@@ -133,6 +133,8 @@ def test_labels_options_and_months_read_as_form_text_and_values_with_form_words_
         (breed, "Juli 2026"),
         (catalogue.type("widerspruch").field("subject"), "ein."),  # a sentence's end
         (business.field("given_names"), "EINGEGANGEN"),  # the mail room's stamp over the box
+        (catalogue.type("wohnungsgeberbestaetigung").field("landlord_name"), "Angaben zur"),  # a heading
+        (business.field("business_name"), "B Angaben"),
     ]
     values = [
         (business.field("legal_form"), "GmbH"),
@@ -142,6 +144,7 @@ def test_labels_options_and_months_read_as_form_text_and_values_with_form_words_
         (business.field("family_name"), "Mai"),
         (business.field("family_name"), "Hansen"),
         (catalogue.type("widerspruch").field("subject"), "Bescheid über die Festsetzung der Abfallgebühren"),
+        (catalogue.type("widerspruch").field("subject"), "Ablehnung meines Antrags wegen fehlender Angaben"),
     ]
     assert all(reads_as_form_text(spec, text) for spec, text in printed)
     assert not any(reads_as_form_text(spec, text) for spec, text in values)
