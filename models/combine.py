@@ -101,6 +101,29 @@ def ocr_certainty(document: ReadDocument, field: ExtractedField) -> float:
     return min(confidences, default=1.0)
 
 
+def separator_restored(
+    document: ReadDocument, fields: dict[str, ExtractedField]
+) -> dict[str, ExtractedField]:
+    """An amount whose decimal comma Tesseract dropped ('509,31' read as '50931') is a hundred
+    times too large. Where exactly one whole amount read off a scan, divided by a hundred, makes
+    net plus tax equal gross to the cent, that is the amount printed. Text layers lose no comma:
+    an invoice that does not add up there is the issuer's error, for a person to see."""
+    read = invoice_amounts({key: field.value for key, field in fields.items()})
+    values = [amount for amount in read if amount is not None]
+    if len(values) != len(INVOICE_AMOUNTS) or adds_up(*values):
+        return fields
+    restored = []
+    for index, (key, amount) in enumerate(zip(INVOICE_AMOUNTS, values, strict=True)):
+        if _page_source(document, fields[key]) != "ocr" or amount != amount.to_integral_value():
+            continue
+        if adds_up(*(value / 100 if i == index else value for i, value in enumerate(values))):
+            restored.append((key, f"{amount / 100:.2f}"))
+    if len(restored) != 1:
+        return fields
+    key, value = restored[0]
+    return fields | {key: fields[key].model_copy(update={"value": value})}
+
+
 def _case(mine: ExtractedField | None, theirs: ExtractedField | None) -> Case:
     if mine is None:
         return "rules_only"
@@ -137,6 +160,7 @@ def weighed(
     catalogue_type = load_catalogue().type(document_type.id)
     fields = names_apart(required_keeps_shared_words(catalogue_type, fields))
     if "invoice_arithmetic" in catalogue_type.rules:
+        fields = separator_restored(document, fields)
         if adds_up(*invoice_amounts({key: field.value for key, field in fields.items()})):
             cases |= dict.fromkeys(INVOICE_AMOUNTS, "sums")
         fields = cross_check_invoice(fields)  # amounts that add up, whoever read them

@@ -10,7 +10,7 @@ from extractors.ingest import ingest
 from extractors.reading import read_document
 from extractors.truth import GroundTruth, read_truth
 from extractors.validation import INVOICE_AMOUNTS
-from models.combine import checked_fields, checked_type, cross_checked, weighed
+from models.combine import checked_fields, checked_type, cross_checked, separator_restored, weighed
 from models.inference import ModelPrediction
 from models.reliability import Evidence, fit_reliability
 
@@ -90,6 +90,25 @@ def test_invoice_amounts_that_add_up_pass_even_where_only_one_reader_found_one()
     for key in ("net_amount", "tax_amount", "gross_amount"):
         assert checked[key].value == truth.fields[key]
         assert checked[key].confidence >= 0.99
+
+
+def _amounts(values: dict[str, str], page: int = 1) -> dict[str, ExtractedField]:
+    return {key: ExtractedField(value=value, confidence=0.9, page=page) for key, value in values.items()}
+
+
+def test_an_amount_whose_decimal_comma_the_scan_lost_is_read_back_where_the_sums_then_add_up() -> None:
+    """'2,39' read off a scan as '239': the invoice adds up with the tax a hundred times smaller.
+    The same reading on a text layer is the issuer's error and stays for a person to see."""
+    scan = read_document(ingest(SAMPLES / "val" / "eingangsrechnung-0002.tif"))
+    digital = _sample("digital", "eingangsrechnung")[1]
+    read = {"net_amount": "12.58", "tax_amount": "239.00", "gross_amount": "14.97"}
+
+    restored = separator_restored(scan, _amounts(read))
+    assert {key: field.value for key, field in restored.items()} == read | {"tax_amount": "2.39"}
+    assert separator_restored(digital, _amounts(read)) == _amounts(read)
+    # a reading with cents is no lost comma, and neither is one that adds up no better divided
+    for other in ({"tax_amount": "239.10"}, {"gross_amount": "99.00"}):
+        assert separator_restored(scan, _amounts(read | other)) == _amounts(read | other)
 
 
 def test_a_document_without_any_forms_title_words_is_no_form_however_sure_the_model_is() -> None:
