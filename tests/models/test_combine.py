@@ -92,8 +92,9 @@ def test_invoice_amounts_that_add_up_pass_even_where_only_one_reader_found_one()
         assert checked[key].confidence >= 0.99
 
 
-def _amounts(values: dict[str, str], page: int = 1) -> dict[str, ExtractedField]:
-    return {key: ExtractedField(value=value, confidence=0.9, page=page) for key, value in values.items()}
+def _amounts(values: dict[str, str]) -> dict[str, ExtractedField]:
+    """Amounts read on the document's first page."""
+    return {key: ExtractedField(value=value, confidence=0.9, page=1) for key, value in values.items()}
 
 
 def test_an_amount_whose_decimal_comma_the_scan_lost_is_read_back_where_the_sums_then_add_up() -> None:
