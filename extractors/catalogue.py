@@ -96,6 +96,11 @@ class DocumentType(_Frozen):
     keywords: tuple[tuple[str, float], ...] = Field(
         default=(), description="words the type is recognised by, with weights (negative: against it)"
     )
+    idioms: tuple[str, ...] = Field(
+        default=(),
+        description="phrases in which a keyword means something else ('im Widerspruch zu': at odds "
+        "with, no objection); the keyword counts only outside them",
+    )
 
     def field(self, key: str) -> FieldSpec:
         for spec in self.fields:

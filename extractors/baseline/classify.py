@@ -23,6 +23,8 @@ class KeywordClassifierOptions(BaseModel):
 
 def _score(text: str, catalogue: Catalogue, type_id: str, options: KeywordClassifierOptions) -> float:
     doc_type = catalogue.type(type_id)
+    for idiom in doc_type.idioms:
+        text = text.replace(f" {fold(idiom)} ", " ")
     score = sum(weight for word, weight in doc_type.keywords if fold(word) in text)
     labels = {
         fold(label) for spec in doc_type.fields for label in catalogue.label_words(spec) if len(label) > 5

@@ -348,3 +348,33 @@ def test_a_label_of_words_joined_by_a_slash_is_that_label() -> None:
     words += [_word("2026", 190, 342), _word("Ort/Datum", 48, 356), _word("Unterschrift", 300, 356)]
     fields = extract_fields(_one_page("wohnungsgeber.pdf", words), "wohnungsgeberbestaetigung")
     assert fields["signature_date"].value == "2026-09-11"
+
+
+def _letter(lines: list[str]) -> ReadDocument:
+    words = []
+    for row, line in enumerate(lines):
+        x = 50.0
+        for text in line.split():
+            words.append(_word(text, x, 100 + 16 * row))
+            x += 6 * len(text) + 8
+    return _one_page("brief.pdf", words)
+
+
+def test_a_letter_saying_two_things_are_at_odds_is_no_objection_but_one_lodging_it_is() -> None:
+    """'stehen im Widerspruch zu' objects to no decision: the letter is none of the city's types.
+    A letter that lodges an objection is one, whatever else it finds at odds."""
+    complaint = [
+        "Nico Beispiel, Holzstr. 28, 80469 München",
+        "Hinweis auf widersprüchliche Angaben zu den Öffnungszeiten",
+        "die Öffnungszeiten auf Ihrer Internetseite stehen im Widerspruch",
+        "zu dem Aushang an der Eingangstür.",
+        "Mit freundlichen Grüßen",
+    ]
+    assert classify_document(_letter(complaint)).id == "sonstiges"
+    objection = [
+        *complaint[:1],
+        "gegen Ihren Bescheid vom 2. August 2026 lege ich hiermit Widerspruch ein.",
+        "Er steht im Widerspruch zu meinem Antrag.",
+        *complaint[-1:],
+    ]
+    assert classify_document(_letter(objection)).id == "widerspruch"

@@ -43,6 +43,17 @@ def test_on_disagreement_the_rules_reading_is_kept_and_doubted_however_sure_the_
     assert fields["city"].confidence <= 0.3
 
 
+def test_a_reading_cut_short_by_the_model_is_the_rules_value_as_sure_as_the_rules() -> None:
+    """The model's doubt about where a name ends says nothing about the rules' reading of it;
+    a reading that shares no word with the rules' is doubted as before."""
+    rules = {"seller_name": _field("Kaul Bühnenservice GmbH", 0.8), "city": _field("München", 0.8)}
+    model = {"seller_name": _field("Kaul", 0.2), "city": _field("Dachau", 0.2)}
+    fields = checked_fields(model, rules)
+    assert fields["seller_name"].value == "Kaul Bühnenservice GmbH"
+    assert fields["seller_name"].confidence == 0.4
+    assert fields["city"].value == "München" and fields["city"].confidence == 0.1
+
+
 def test_a_value_only_one_reader_found_keeps_at_most_half_its_confidence() -> None:
     fields = checked_fields({"phone": _field("089 1", 0.96)}, {"email": _field("a@b.example", 0.9)})
     assert fields["phone"].value == "089 1" and fields["phone"].confidence <= 0.48
@@ -173,18 +184,24 @@ def test_each_value_carries_the_evidence_behind_it() -> None:
     rules = cross_checked(
         document, ModelPrediction(TypePrediction(id="eingangsrechnung", confidence=0.99), {})
     )
-    agreed, doubted = [key for key in sorted(rules.fields) if key not in INVOICE_AMOUNTS][:2]
+    agreed, doubted, widened = [
+        key
+        for key in sorted(rules.fields)
+        if key not in INVOICE_AMOUNTS and isinstance(rules.fields[key].value, str)
+    ][:3]
     model = ModelPrediction(
         TypePrediction(id="eingangsrechnung", confidence=0.99),
         {
             agreed: rules.fields[agreed].model_copy(update={"confidence": 0.9}),
             doubted: _field("Anders", 0.9),
+            widened: _field(f"{rules.fields[widened].value} Anders", 0.3),
             "seller_tax_number": _field("143/815/08150", 0.9),
         },
     )
     checked, evidence = weighed(document, model)
     assert "seller_tax_number" not in rules.fields
     assert evidence[agreed].case == "agree" and evidence[doubted].case == "disagree"
+    assert evidence[widened].case == "widened"  # the model ran on past the rules' value
     assert evidence["seller_tax_number"].case == "model_only"
     assert {evidence[key].case for key in INVOICE_AMOUNTS} == {"sums"}
     assert not any(e.ocr for e in evidence.values())

@@ -71,3 +71,32 @@ def test_no_evidence_to_fit_on_is_a_coin_toss_not_a_crash() -> None:
     assert reliability.probability(Evidence("agree", False, 0.99)) == 0.5
     with pytest.raises(ValueError, match="one truth"):
         fit_reliability([Evidence("agree", False, 0.9)], [])
+
+
+def test_a_reading_one_reader_cut_short_is_weighed_apart_from_readings_of_different_things() -> None:
+    """On val the rules' value was right wherever the model's words were all among the rules',
+    and half the time where they read different words: the two kinds part, though the cross-check
+    gave them the same confidence."""
+    reliability = _fit(
+        _seen("agree", False, 0.95, 300, 1),
+        _seen("widened", False, 0.4, 80, 0),
+        _seen("disagree", False, 0.4, 40, 40),
+    )
+    widened = reliability.probability(Evidence("widened", False, 0.4))
+    assert widened > 0.95
+    assert widened - reliability.probability(Evidence("disagree", False, 0.4)) > 0.3
+
+
+def test_a_reliability_fitted_before_widened_readings_were_told_apart_weighs_them_as_disagreements() -> None:
+    """A model calibrated by an earlier release stored six kinds of evidence; it keeps working,
+    a reading cut short counting as the disagreement it then was."""
+    earlier = _fit(_seen("agree", False, 0.95, 300, 1), _seen("disagree", False, 0.4, 40, 40))
+    stored = earlier.model_dump()
+    first_six = [*range(4, 10), *range(11, 17)]  # without the offsets for 'widened'
+    stored["weights"] = [stored["weights"][i] for i in [0, 1, 2, 3, *first_six]]
+    del stored["cases"]
+    restored = Reliability.model_validate(stored)
+    assert "widened" not in restored.cases
+    assert restored.probability(Evidence("widened", False, 0.4)) == restored.probability(
+        Evidence("disagree", False, 0.4)
+    )
