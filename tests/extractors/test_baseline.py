@@ -269,14 +269,19 @@ def test_a_numbered_list_read_off_a_scan_keeps_its_first_name() -> None:
     assert fields["persons"].value == ["Alexa Spieß", "Dana Spieß"]
 
 
-def _invoice(lines: list[str]) -> ReadDocument:
-    words = [_word("RECHNUNG", 50, 40)]
+def _lines(filename: str, lines: list[str], heading: tuple[Word, ...] = ()) -> ReadDocument:
+    """A born-digital page of these lines of words, under the heading's words."""
+    words = list(heading)
     for row, line in enumerate(lines):
         x = 50.0
         for text in line.split():
             words.append(_word(text, x, 100 + 16 * row))
             x += 6 * len(text) + 8
-    return _one_page("rechnung.pdf", words)
+    return _one_page(filename, words)
+
+
+def _invoice(lines: list[str]) -> ReadDocument:
+    return _lines("rechnung.pdf", lines, (_word("RECHNUNG", 50, 40),))
 
 
 def test_the_tax_total_that_balances_net_and_gross_is_taken_over_the_first_rates_tax() -> None:
@@ -350,16 +355,6 @@ def test_a_label_of_words_joined_by_a_slash_is_that_label() -> None:
     assert fields["signature_date"].value == "2026-09-11"
 
 
-def _letter(lines: list[str]) -> ReadDocument:
-    words = []
-    for row, line in enumerate(lines):
-        x = 50.0
-        for text in line.split():
-            words.append(_word(text, x, 100 + 16 * row))
-            x += 6 * len(text) + 8
-    return _one_page("brief.pdf", words)
-
-
 def test_a_letter_saying_two_things_are_at_odds_is_no_objection_but_one_lodging_it_is() -> None:
     """'stehen im Widerspruch zu' objects to no decision: the letter is none of the city's types.
     A letter that lodges an objection is one, whatever else it finds at odds."""
@@ -370,11 +365,11 @@ def test_a_letter_saying_two_things_are_at_odds_is_no_objection_but_one_lodging_
         "zu dem Aushang an der Eingangstür.",
         "Mit freundlichen Grüßen",
     ]
-    assert classify_document(_letter(complaint)).id == "sonstiges"
+    assert classify_document(_lines("brief.pdf", complaint)).id == "sonstiges"
     objection = [
         *complaint[:1],
         "gegen Ihren Bescheid vom 2. August 2026 lege ich hiermit Widerspruch ein.",
         "Er steht im Widerspruch zu meinem Antrag.",
         *complaint[-1:],
     ]
-    assert classify_document(_letter(objection)).id == "widerspruch"
+    assert classify_document(_lines("brief.pdf", objection)).id == "widerspruch"
