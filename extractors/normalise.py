@@ -175,6 +175,10 @@ def _small_parts_capitalised(name: str) -> str:
     return " ".join("-".join(part(piece) for piece in word.split("-")) for word in name.split())
 
 
+# 'e.K.', 'e.V.' as OCR reads the narrow space: written with it, as the Duden has them
+_ABBREVIATED_LEGAL_FORM = re.compile(r"\be\.\s*([KV])\.(?=\s|$)")
+
+
 def normalise_name(text: str) -> str:
     """As written, without specks where no name has them; a name without a single capital letter,
     which is how OCR reads some printed names ('christin müller'), gets its capitals back."""
@@ -184,6 +188,7 @@ def normalise_name(text: str) -> str:
         value = value[:-1]
     if not value:
         raise NormalisationError("empty value")
+    value = _ABBREVIATED_LEGAL_FORM.sub(r"e. \1.", value)
     if value != value.lower():
         return _small_parts_capitalised(_without_small_last_word(value))
     return " ".join(
@@ -246,10 +251,16 @@ def normalise_money(text: str) -> str:
 _CODE_LEADING_SPECKS = ".:;,'\"‘’‚„“”`´|•·*_~ "
 
 
+# A letter's reference and the date in the next column, read as one word by OCR:
+# 'SOZ-S-III-WG/11667/202612.08.2026' is '…/2026' and '12.08.2026'.
+_DATE_GLUED_TO_REFERENCE = re.compile(r"(/\d{4})\.?\d{1,2}\.\d{1,2}\.\d{4}$")
+
+
 def normalise_code(text: str) -> str:
-    """A reference, zone or invoice number as written, without specks before it. (A department's
-    Roman numeral read with ones in it, 'KVR-I1/231', stays as read: it may be 'I' or 'II'.)"""
-    value = normalise_text(text).lstrip(_CODE_LEADING_SPECKS)
+    """A reference, zone or invoice number as written, without specks before it or a date OCR
+    joined to it. (A department's Roman numeral read with ones in it, 'KVR-I1/231', stays as read:
+    it may be 'I' or 'II'.)"""
+    value = _DATE_GLUED_TO_REFERENCE.sub(r"\1", normalise_text(text).lstrip(_CODE_LEADING_SPECKS))
     if not value:
         raise NormalisationError("empty value")
     return value
@@ -345,6 +356,9 @@ def misreading_limit(text: str) -> int:
     return 2 if len(text) >= 9 else 1 if len(text) >= 7 else 0
 
 
+_SURROUNDING_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+
+
 def normalise_choice(text: str, spec: FieldSpec) -> str:
     """The option id whose words match the written label, e.g. 'Übernahme' -> 'uebernahme'; also
     one OCR misread by a letter or two ('eirigezogen'), where no other option is as near."""
@@ -353,6 +367,10 @@ def normalise_choice(text: str, spec: FieldSpec) -> str:
         raise NormalisationError("empty value")
     for option in spec.options:
         if written in {fold(option.id), *(fold(word) for word in option.words)}:
+            return option.id
+    bare = _SURROUNDING_PUNCTUATION.sub("", written)  # 'm:', 'w.' in a table cell
+    for option in spec.options:
+        if bare and bare in {_SURROUNDING_PUNCTUATION.sub("", fold(word)) for word in option.words}:
             return option.id
     for option in spec.options:
         if any(

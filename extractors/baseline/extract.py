@@ -179,7 +179,15 @@ def form_words() -> frozenset[str]:
         for spec in doc_type.fields:
             texts += _printed_texts(spec)
     keys = {token_key(part) for text in texts for part in re.split(r"[\s/()]+", text)}
+    # a label OCR read without its spaces ('Geborenam') is still the label
+    keys |= {token_key(re.sub(r"\s+", "", text)) for text in texts if " " in text}
     return frozenset(key for key in keys if len(key) > 2 and key not in _VALUE_WORDS)
+
+
+@cache
+def _form_words_as_misread() -> frozenset[str]:
+    """Form words with 'rn' as OCR reads it most often, 'm' ('Vomamen')."""
+    return frozenset(word.replace("rn", "m") for word in form_words() if "rn" in word)
 
 
 def reads_as_form_text(spec: FieldSpec, value: str, scanned: bool = False) -> bool:
@@ -204,6 +212,8 @@ def misread_form_word(key: str) -> bool:
     """A long form word as OCR may misread it, a letter or two wrong as `misreading_limit` allows
     ('Figentümer', 'Eirigezogen'). A form word with another ending is no misreading but a word of
     the value ('Betrieb eines Friseursalons')."""
+    if key in _form_words_as_misread():
+        return True
     limit = misreading_limit(key)
     if limit == 0 or key in form_words():
         return False
@@ -467,10 +477,12 @@ class _Extractor:
                 if len(columns) < 3:
                     continue
                 records = []
+                # A scan's cell may start a little left of its column's label.
+                slack = 2 * line.height if line.words[0].source == "ocr" else 2
                 for row in page.lines[index + 1 : index + 8]:
                     record = {}
                     for sub, (left, right) in columns.items():
-                        words = [w for w in row.words if left - 2 <= w.bbox[0] < right - 2]
+                        words = [w for w in row.words if left - slack <= w.bbox[0] < right - slack]
                         value = _accept(sub, _trim(sub, words), self.stops) if words else None
                         if value is not None:
                             record[sub.key] = value
@@ -485,16 +497,28 @@ class _Extractor:
 
     def _columns(self, spec: FieldSpec, line: Line) -> dict[FieldSpec, tuple[float, float]]:
         starts: list[tuple[float, FieldSpec]] = []
-        keys = [token_key(word.text) for word in line.words]
         for sub in spec.fields:
             for label in self.catalogue.label_words(sub):
                 first = token_key(label.split()[0])
-                if first in keys:
-                    starts.append((line.words[keys.index(first)].bbox[0], sub))
+                heads = (w for w, key in zip(line.words, line.keys, strict=True) if heads_column(key, first))
+                if word := next(heads, None):
+                    starts.append((word.bbox[0], sub))
                     break
         starts.sort(key=lambda item: item[0])
         edges = [x for x, _ in starts] + [float("inf")]
         return {sub: (edges[i], edges[i + 1]) for i, (_, sub) in enumerate(starts)}
+
+
+def heads_column(key: str, label: str) -> bool:
+    """Whether a word of a table's header line (as `token_key`) is a column's label as printed
+    or as OCR read it: a letter or two wrong in a long label ('Geburtsdalum'), or an abbreviation of
+    letters and slashes cut short ('mw' for 'm/w/d')."""
+    if key == label:
+        return True
+    if limit := misreading_limit(label):
+        return edit_distance(key, label, limit) <= limit
+    letters = re.sub(r"\W", "", key)
+    return "/" in label and len(letters) >= 2 and re.sub(r"\W", "", label).startswith(letters)
 
 
 def span_box_of(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:

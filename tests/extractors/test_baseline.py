@@ -269,6 +269,27 @@ def test_a_numbered_list_read_off_a_scan_keeps_its_first_name() -> None:
     assert fields["persons"].value == ["Alexa Spieß", "Dana Spieß"]
 
 
+def test_a_scanned_persons_table_keeps_columns_ocr_cut_short_and_cells_left_of_their_label() -> None:
+    """A registration scanned at 150 dpi: OCR read the header 'm/w/d' as 'mw', the sex cell as
+    'm:', and the birthplace starts a little left of its label; every column is still found."""
+    header = [("Vorname(n)", 91), ("Familienname", 308), ("mw", 523), ("Geburtstag", 591)]
+    header += [("Geburtsort", 801), ("Nationalität", 972)]
+    row = [("Reza", 97), ("Schenk", 312), ("m:", 510), ("8.", 599), ("November", 623), ("1984", 734)]
+    row += [("Nürnberg", 786), ("deutsch", 975)]
+    words = [Word(text="Anmeldung", bbox=(88, 230, 200, 250), source="ocr")]
+    words += [
+        Word(text=text, bbox=(x, y, x + 11 * len(text), y + 14), source="ocr")
+        for line, y in ((header, 351), (row, 392))
+        for text, x in line
+    ]
+    page = Page(number=1, width=1240, height=1754, unit="px", words=tuple(words), source="ocr")
+    source = SourceFile(filename="anmeldung.png", sha256="0" * 64)
+    document = ReadDocument(source=source, pages=(page,), reader="test")
+    person = {"given_names": "Reza", "family_name": "Schenk", "sex": "maennlich", "birth_date": "1984-11-08"}
+    person |= {"birth_place": "Nürnberg", "nationality": "deutsch"}
+    assert extract_fields(document, "meldeschein")["persons"].value == [person]
+
+
 def _lines(filename: str, lines: list[str], heading: tuple[Word, ...] = ()) -> ReadDocument:
     """A born-digital page of these lines of words, under the heading's words."""
     words = list(heading)

@@ -143,6 +143,8 @@ def test_a_names_bullet_or_rule_read_with_it_is_dropped_but_its_initials_stay() 
     assert normalise_name("• Ronald Lange -") == "Ronald Lange"
     assert normalise_name("H.-Dieter Heß") == "H.-Dieter Heß"
     assert normalise_name("Grundbesitz Kraus e. K.") == "Grundbesitz Kraus e. K."
+    assert normalise_name("Schulz Schließtechnik e.K.") == "Schulz Schließtechnik e. K."
+    assert normalise_name("Sportfreunde Au e.V.") == "Sportfreunde Au e. V."
     with pytest.raises(NormalisationError):
         normalise_name(".-")
 
@@ -198,6 +200,8 @@ def test_specks_a_scan_adds_at_the_end_of_names_and_towns_are_dropped() -> None:
     assert normalise_name("Dussen van") == "Dussen van"
     assert normalise_name("Anna von der Tann") == "Anna von der Tann"
     assert normalise_name("Grundbesitz Kraus e. K.") == "Grundbesitz Kraus e. K."
+    assert normalise_name("Schulz Schließtechnik e.K.") == "Schulz Schließtechnik e. K."
+    assert normalise_name("Sportfreunde Au e.V.") == "Sportfreunde Au e. V."
     assert normalise_address("Limesstraße 99, 81243 München h") == "Limesstraße 99, 81243 München"
     assert normalise_address("- Müllerstraße 134, 80469 München") == "Müllerstraße 134, 80469 München"
     assert normalise_address("Baubergerstraße 120\n80992 München .") == "Baubergerstraße 120, 80992 München"
@@ -220,6 +224,10 @@ def test_codes_lose_specks_before_them_and_keep_what_was_written() -> None:
     assert normalise_code("\u201d SKA-HA II/32/59494/2026") == "SKA-HA II/32/59494/2026"
     assert normalise_code("RE-2026-27022") == "RE-2026-27022"
     assert normalise_code("438") == "438"
+    # the date of the next column, read into the reference's word
+    assert normalise_code("SOZ-S-III-WG/11667/202612.08.2026") == "SOZ-S-III-WG/11667/2026"
+    assert normalise_code("SKA-HA II/32/46490/2026.09.09.2026") == "SKA-HA II/32/46490/2026"
+    assert normalise_code("RE-2026.09.0001") == "RE-2026.09.0001"
     with pytest.raises(NormalisationError):
         normalise_code(".:")
 
