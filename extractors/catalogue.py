@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Keying = Literal["text", "code", "checkbox"]
-Rule = Literal["birth", "past", "munich"]
+Rule = Literal["birth", "past", "munich", "event"]
 DocumentRule = Literal["invoice_arithmetic", "vat_id_or_tax_number", "due_after_issue"]
 
 KindName = Literal[

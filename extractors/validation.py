@@ -16,6 +16,7 @@ Severity = Literal["error", "warning"]
 # Munich's postcodes (Deutsche Post) run from 80331 to 81929.
 MUNICH_POSTCODES = range(80331, 81929 + 1)
 EARLIEST_BIRTH_DATE = dt.date(1900, 1, 1)
+EVENT_YEARS = 2  # how far from the signature an event a form reports may lie
 # Invoices are checked to the cent: rounding per line may leave one cent either way.
 INVOICE_TOLERANCE = Decimal("0.01")
 # net + tax = gross
@@ -236,11 +237,33 @@ _DOCUMENT_RULES: dict[str, Callable[[Mapping[str, Any]], list[Issue]]] = {
 }
 
 
+def near_signature(value: Any, signed: Any) -> bool:
+    """Whether the date of an event a form reports (moving in, a business's start, a dog kept
+    since) lies within `EVENT_YEARS` of the date the form was signed; true where either is no
+    date. Registrations are due within weeks of the event (§ 17 BMG: two weeks), so a date
+    decades away is another date of the form, most often a birth date."""
+    event, signature = _date(str(value)), _date(str(signed))
+    if event is None or signature is None:
+        return True
+    return abs((event - signature).days) <= EVENT_YEARS * 365
+
+
+def _check_events(doc_type: DocumentType, fields: Mapping[str, Any]) -> list[Issue]:
+    message = f"date lies more than {EVENT_YEARS} years from the date of signature"
+    return [
+        Issue(spec.key, "far_from_signature", message)
+        for spec in doc_type.fields
+        if "event" in spec.rules
+        and spec.key in fields
+        and not near_signature(fields[spec.key], fields.get("signature_date"))
+    ]
+
+
 def validate_fields(
     doc_type: DocumentType, fields: Mapping[str, Any], today: dt.date | None = None
 ) -> list[Issue]:
     """Every finding for a document's normalised fields: per field, then the type's rules."""
-    issues = validate_fields_of(doc_type.fields, fields, today)
+    issues = validate_fields_of(doc_type.fields, fields, today) + _check_events(doc_type, fields)
     for rule in doc_type.rules:
         issues.extend(_DOCUMENT_RULES[rule](fields))
     return issues

@@ -3,7 +3,7 @@ text (umlauts, 'ß' and formatting as written, whatever the tokenizer saw), norm
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +12,7 @@ import numpy as np
 from extractors.baseline.extract import TICKS, words_value
 from extractors.catalogue import DocumentType, FieldSpec
 from extractors.document import BBox, ExtractedField
+from extractors.validation import near_signature
 from models.encoding import OUTSIDE, PageWord
 
 # A value's words may be interrupted by a few others ('Müllerstraße 80 | PLZ | 80469 München');
@@ -162,9 +163,14 @@ def _grown(mention: Mention, words: Sequence[PageWord]) -> Iterator[Mention]:
                 )
 
 
-def _scalar(spec: FieldSpec, found: list[Mention], words: Sequence[PageWord]) -> ExtractedField | None:
-    """The surest mention that reads as a valid value, grown by a word or two along its line if
-    it does not; a value printed twice counts once."""
+def _scalar(
+    spec: FieldSpec,
+    found: list[Mention],
+    words: Sequence[PageWord],
+    fits: Callable[[Any], bool] = lambda value: True,
+) -> ExtractedField | None:
+    """The surest mention that reads as a valid value that `fits`, grown by a word or two along
+    its line if it does not; a value printed twice counts once."""
     best: tuple[float, Any, Mention] | None = None
     for mention in found:
         value = _value(spec, [words[i] for i in mention.words])
@@ -173,7 +179,7 @@ def _scalar(spec: FieldSpec, found: list[Mention], words: Sequence[PageWord]) ->
                 if (value := _value(spec, [words[i] for i in grown.words])) is not None:
                     mention = grown
                     break
-        if value is not None and (best is None or mention.confidence > best[0]):
+        if value is not None and fits(value) and (best is None or mention.confidence > best[0]):
             best = (mention.confidence, value, mention)
     if best is None:
         return None
@@ -244,4 +250,30 @@ def extract_from_tags(
                 field = _scalar(spec, weak_mentions(probabilities, columns[spec.key], spec.key), words)
         if field is not None:
             fields[spec.key] = field
+    return _events_near_signature(doc_type, fields, by_label, probabilities, columns, words)
+
+
+def _events_near_signature(
+    doc_type: DocumentType,
+    fields: dict[str, ExtractedField],
+    by_label: dict[str, list[Mention]],
+    probabilities: np.ndarray,
+    columns: dict[str, list[int]],
+    words: Sequence[PageWord],
+) -> dict[str, ExtractedField]:
+    """An event's date the model took from decades before the signature (a birth date) is
+    replaced by its next likeliest date near the signature, where the model gave it one; else
+    it stays, for the validator to flag."""
+    signed = fields.get("signature_date")
+    if signed is None:
+        return fields
+    for spec in doc_type.fields:
+        found = fields.get(spec.key)
+        if "event" not in spec.rules or found is None or near_signature(found.value, signed.value):
+            continue
+        tries = by_label.get(spec.key, [])
+        if spec.key in columns:
+            tries = tries + weak_mentions(probabilities, columns[spec.key], spec.key)
+        if other := _scalar(spec, tries, words, lambda value: near_signature(value, signed.value)):
+            fields[spec.key] = other
     return fields

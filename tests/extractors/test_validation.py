@@ -63,6 +63,20 @@ def test_dog_registration_findings_name_field_and_rule() -> None:
     }
 
 
+def test_a_dog_kept_since_decades_before_the_signature_is_flagged_and_one_kept_since_last_year_is_not() -> (
+    None
+):
+    """'Gehalten seit' with the owner's birth date in it is no date the form can mean."""
+    assert _codes("hundesteuer", DOG | {"kept_since": "1971-04-02"}) == {
+        ("kept_since", "far_from_signature", "error")
+    }
+    assert _codes("hundesteuer", DOG | {"kept_since": "2025-11-20"}) == set()
+    unsigned = {key: value for key, value in DOG.items() if key != "signature_date"}
+    assert _codes("hundesteuer", unsigned | {"kept_since": "1971-04-02"}) == {
+        ("signature_date", "missing", "error")
+    }
+
+
 def test_findings_never_quote_the_value() -> None:
     issues = validate_fields(load_catalogue().type("hundesteuer"), DOG | {"iban": "DE00123"}, today=TODAY)
     assert issues and all("DE00123" not in issue.message for issue in issues)

@@ -16,6 +16,7 @@ from extractors.document import ReadDocument
 from extractors.ingest import ingest
 from extractors.reading import read_document
 from extractors.truth import GroundTruth, read_truth
+from extractors.validation import validate_fields
 from models.decode import extract_from_tags
 from models.encoding import Encoded, PageWord, document_words, encode_words, matched_tags, truth_tags, windows
 from models.training import Labels, TrainConfig, base_model_path, load_tokenizer
@@ -207,3 +208,36 @@ def test_a_value_the_model_sees_going_on_but_not_starting_takes_in_the_word_befo
             assert fields[spec.key].confidence == 0.5
             found += 1
     assert found >= 3
+
+
+def test_an_event_date_the_model_took_from_a_birth_date_gives_way_to_one_near_the_signature() -> None:
+    """The model tags the applicant's birth date as the day the business starts, surer than the
+    start date itself: the start date near the signature is the value. Where the model gave the
+    start date no chance at all, the birth date stays, and the validator flags it."""
+    labels = Labels.from_catalogue()
+    column = {tag: i for i, tag in enumerate(labels.tags)}
+    found = 0
+    for words, tags, doc_type, truth in _tagged_samples():
+        event = next((s.key for s in doc_type.fields if "event" in s.rules and s.key in truth.fields), None)
+        if event is None or "birth_date" not in truth.fields or "signature_date" not in truth.fields:
+            continue
+        swapped = [tag.replace("-birth_date", f"-{event}") for tag in tags]
+        probabilities = _one_hot(swapped, labels)
+        for row, tag in enumerate(tags):
+            if tag.endswith(f"-{event}"):
+                probabilities[row] = 0.0
+                probabilities[row, column[tag]] = 0.7
+                probabilities[row, column["O"]] = 0.3
+        fields = extract_from_tags(doc_type, words, probabilities, labels.tags)
+        assert fields[event].value == truth.fields[event]
+        assert fields[event].confidence == 0.7
+        instead = [
+            "O" if tag.endswith(f"-{event}") else tag.replace("-birth_date", f"-{event}") for tag in tags
+        ]
+        unseen = _one_hot(instead, labels)
+        fields = extract_from_tags(doc_type, words, unseen, labels.tags)
+        assert fields[event].value == truth.fields["birth_date"]
+        findings = validate_fields(doc_type, {key: field.value for key, field in fields.items()})
+        assert "far_from_signature" in {issue.code for issue in findings if issue.field == event}
+        found += 1
+    assert found >= 1
