@@ -356,7 +356,8 @@ def misreading_limit(text: str) -> int:
     return 2 if len(text) >= 9 else 1 if len(text) >= 7 else 0
 
 
-_SURROUNDING_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+# what surrounds a word and is no part of it: quotes, colons, full stops, brackets
+SURROUNDING_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def normalise_choice(text: str, spec: FieldSpec) -> str:
@@ -368,9 +369,9 @@ def normalise_choice(text: str, spec: FieldSpec) -> str:
     for option in spec.options:
         if written in {fold(option.id), *(fold(word) for word in option.words)}:
             return option.id
-    bare = _SURROUNDING_PUNCTUATION.sub("", written)  # 'm:', 'w.' in a table cell
+    bare = SURROUNDING_PUNCTUATION.sub("", written)  # 'm:', 'w.' in a table cell
     for option in spec.options:
-        if bare and bare in {_SURROUNDING_PUNCTUATION.sub("", fold(word)) for word in option.words}:
+        if bare and bare in {SURROUNDING_PUNCTUATION.sub("", fold(word)) for word in option.words}:
             return option.id
     for option in spec.options:
         if any(

@@ -10,9 +10,8 @@ from functools import cached_property, lru_cache
 
 from extractors.document import BBox, Page, Word
 from extractors.geometry import scan_to_upright
-from extractors.normalise import fold
+from extractors.normalise import SURROUNDING_PUNCTUATION, fold
 
-_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _POSTCODE = re.compile(r"\d{5}")
 # Forms print the plural or the feminine in brackets at a word's end: 'Vorname(n)',
 # 'Staatsangehörigkeit(en)', 'Inhaber(in)'. The label is the same word.
@@ -22,7 +21,7 @@ _INFLECTION = re.compile(r"(?<=\w)\((?:e?n|e|er|s|in|innen)\)\W*$")
 def token_key(text: str) -> str:
     """A word as compared with label words: folded, without surrounding punctuation or a
     bracketed ending ('Staatsangehörigkeit(en)' is 'staatsangehoerigkeit')."""
-    return _PUNCTUATION.sub("", _INFLECTION.sub("", fold(text)))
+    return SURROUNDING_PUNCTUATION.sub("", _INFLECTION.sub("", fold(text)))
 
 
 @dataclass(frozen=True)
