@@ -619,12 +619,12 @@ class _LetterRules:
                 words, last = list(line.words[start:]), index
                 if not words and index + 1 < len(page.lines):
                     words, last = list(page.lines[index + 1].words), index + 1
-                # a subject that breaks off at an article or preposition ('… für die') goes on
+                # a subject that breaks off at an article or preposition ('… für die', '… im') goes on
                 # in the next line
                 ending = words[-1].text if words else ""
                 if (
                     ending[-1:].isalpha()
-                    and token_key(ending) in _FUNCTION_WORDS
+                    and token_key(ending) in _FUNCTION_WORDS | _SHORT_FUNCTION_WORDS
                     and last + 1 < len(page.lines)
                 ):
                     words += page.lines[last + 1].words

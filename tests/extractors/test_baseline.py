@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from extractors.baseline.classify import classify_document
 from extractors.baseline.extract import (
     extract_fields,
@@ -243,16 +245,20 @@ def test_one_name_under_a_heading_of_two_roles_is_the_required_fields() -> None:
     assert "owner_name" not in fields
 
 
-def test_an_objections_subject_that_breaks_off_at_an_article_goes_on_in_the_next_line() -> None:
-    words = [_word("Widerspruch", 50, 100)]
-    first = ["Bescheid", "über", "die", "Festsetzung", "der", "Besuchsgebühr", "für", "die"]
-    words += [_word(text, 50 + 60 * i, 116) for i, text in enumerate(first)]
-    words += [_word("Kindertageseinrichtung", 50, 130), _word("Bescheid", 50, 160), _word("vom", 110, 160)]
-    fields = extract_fields(_one_page("widerspruch.pdf", words), "widerspruch")
-    assert (
-        fields["subject"].value
-        == "Bescheid über die Festsetzung der Besuchsgebühr für die Kindertageseinrichtung"
-    )
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Bescheid über die Festsetzung der Besuchsgebühr für die", "Kindertageseinrichtung"),
+        ("Bescheid über die Ablehnung der Grundsicherung im", "Alter"),
+    ],
+)
+def test_an_objections_subject_that_breaks_off_at_an_article_goes_on_in_the_next_line(
+    first: str, second: str
+) -> None:
+    sender = ["Erika Huber", "Lindwurmstraße 12, 80337 München", ""]
+    page = _lines("widerspruch.pdf", [*sender, "Widerspruch", first, second, "", "Bescheid vom"])
+    fields = extract_fields(page, "widerspruch")
+    assert fields["subject"].value == f"{first} {second}"
 
 
 def test_a_numbered_list_read_off_a_scan_keeps_its_first_name() -> None:
