@@ -509,6 +509,8 @@ class _Extractor:
         return {sub: (edges[i], edges[i + 1]) for i, (_, sub) in enumerate(starts)}
 
 
+# bounded: every line of a page is tried as a table's header
+@lru_cache(maxsize=65536)
 def heads_column(key: str, label: str) -> bool:
     """Whether a word of a table's header line (as `token_key`) is a column's label as printed
     or as OCR read it: a letter or two wrong in a long label ('Geburtsdalum'), or an abbreviation of
